@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Installs everything the build, the demo and the tests need, skipping what is already present.
+# Safe to run any number of times. Facts behind every pin: ../shared/TOOLCHAIN.md and README.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+
+log() { printf '\033[1msetup:\033[0m %s\n' "$*"; }
+
+TRUNK_VERSION=0.21.14      # 0.22.x refuses rustc 1.95 ("requires rustc 1.96.1 or newer")
+
+# 1. Rust target for the widget.
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  log "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+# 2. Debian packages: Chromium and its driver (browser tests), brotli (size report).
+missing=()
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
+command -v brotli >/dev/null 2>&1 || missing+=(brotli)
+if [ ${#missing[@]} -gt 0 ]; then
+  log "installing Debian packages: ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+# 3. Trunk, pinned (see above).
+if ! trunk --version 2>/dev/null | grep -q "trunk $TRUNK_VERSION"; then
+  log "installing trunk $TRUNK_VERSION (about 11 minutes on 2 cores)"
+  cargo install --locked trunk --version "$TRUNK_VERSION"
+fi
+
+# 4. wasm-bindgen-cli at exactly the wasm-bindgen version of Cargo.lock (never written down twice).
+[ -f Cargo.lock ] || cargo generate-lockfile
+WB_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
+if [ -z "$WB_VERSION" ]; then echo "setup: no wasm-bindgen in Cargo.lock" >&2; exit 1; fi
+if ! wasm-bindgen --version 2>/dev/null | grep -q "wasm-bindgen $WB_VERSION"; then
+  log "installing wasm-bindgen-cli $WB_VERSION"
+  cargo fetch --locked >/dev/null
+  crate=$(ls ~/.cargo/registry/cache/*/wasm-bindgen-cli-"$WB_VERSION".crate 2>/dev/null | head -n 1 || true)
+  if [ -z "$crate" ]; then
+    # Not in the cache yet: let cargo download the .crate without building it.
+    tmp=$(mktemp -d)
+    (cd "$tmp" && cargo init -q --name fetch_wbcli && cargo add -q "wasm-bindgen-cli@=$WB_VERSION" && cargo fetch -q) || true
+    rm -rf "$tmp"
+    crate=$(ls ~/.cargo/registry/cache/*/wasm-bindgen-cli-"$WB_VERSION".crate | head -n 1)
+  fi
+  src=$(mktemp -d)
+  tar -xzf "$crate" -C "$src"
+  # Its lockfile pins webpki-roots 1.0.11, which the reachable index lacks; 1.0.10 builds the same.
+  (cd "$src/wasm-bindgen-cli-$WB_VERSION" \
+    && { cargo update -q -p webpki-roots --precise 1.0.10 || true; } \
+    && cargo install --locked --path .)
+  rm -rf "$src"
+fi
+
+# 5. Node packages (exact versions in package-lock.json): playwright-core, axe-core, binaryen.
+#    binaryen gives wasm-opt 116+ (Debian's 108 builds modules that crash in Chromium).
+if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  log "installing Node packages"
+  npm ci --no-audit --no-fund --loglevel=error
+fi
+
+log "ready: $(trunk --version), $(wasm-bindgen --version), wasm-opt $("$ROOT/node_modules/.bin/wasm-opt" --version | awk '{print $3}'), $(chromium --version 2>/dev/null | head -n1)"

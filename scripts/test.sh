@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# README command 2: set everything up and run every test. `.ci/run` calls this and nothing else.
+set -euo pipefail
+source "$(dirname "$0")/env.sh"
+cd "$ROOT"
+started=$(date +%s)
+step() { printf '\n\033[1m== %s\033[0m (%ss)\n' "$*" "$(( $(date +%s) - started ))"; }
+
+step "set-up"
+scripts/setup.sh
+
+step "format and lints (native and wasm32)"
+cargo fmt --all -- --check
+cargo clippy --locked --all-targets -- -D warnings
+cargo clippy --locked --all-targets --target wasm32-unknown-unknown -- -D warnings
+
+step "native tests: domain, content compiler, CLI"
+cargo test --locked
+
+step "browser tests: wasm-bindgen-test in headless Chromium"
+cargo test --locked --target wasm32-unknown-unknown --test web
+
+step "build: widget (trunk --release) and documents (commentary build)"
+scripts/build.sh
+
+step "end-to-end tests: the public script tag in Chromium"
+node --test --test-concurrency=1 tests/e2e/
+
+step "sizes"
+scripts/size-report.sh
+
+step "all tests passed"

@@ -1,0 +1,83 @@
+//! One language version of a commentary: title, byline, body and notes.
+
+use leptos::prelude::*;
+
+use super::content::{note_id, ref_id, render_blocks};
+use crate::domain::{byline, ui_strings, Document, Note, UiStrings, Version};
+
+/// The article of `version` of `document`.
+#[component]
+pub fn CommentaryArticle(document: std::sync::Arc<Document>, version: Version) -> impl IntoView {
+    let ui = ui_strings(&version.lang);
+    let by = byline(&document, &version);
+    let notes = (!version.notes.is_empty())
+        .then(|| view! { <NotesList notes=version.notes.clone() ui=ui /> });
+    view! {
+        <article class="ce-article" lang=version.lang.clone() dir="auto">
+            <header class="ce-header">
+                <h2 class="ce-title" part="title">{version.title.clone()}</h2>
+                <p class="ce-byline" part="byline">
+                    <span class="ce-authors">{by.authors}</span>
+                    <span class="ce-sep" aria-hidden="true">" · "</span>
+                    <span class="ce-publisher">{by.publisher}</span>
+                    <span class="ce-sep" aria-hidden="true">" · "</span>
+                    <time datetime=by.date_iso>{by.date}</time>
+                    {by.series.map(|s| view! {
+                        <span class="ce-sep" aria-hidden="true">" · "</span>
+                        <span class="ce-series">{s}</span>
+                    })}
+                </p>
+            </header>
+            <div class="ce-body" part="body">{render_blocks(&version.body, ui)}</div>
+            {notes}
+        </article>
+    }
+}
+
+/// The notes at the end, each with a back-link to every reference of it (a, b, c … when a note is
+/// cited more than once).
+#[component]
+fn NotesList(notes: Vec<Note>, ui: &'static UiStrings) -> impl IntoView {
+    let items = notes
+        .into_iter()
+        .map(|note| {
+            let n = note.number;
+            let backlinks = (1..=note.references)
+                .map(|occurrence| {
+                    let mark = if note.references == 1 { "↑".to_owned() } else { occurrence_letter(occurrence) };
+                    view! {
+                        <a class="ce-backlink" href=format!("#{}", ref_id(n, occurrence))
+                            aria-label=format!("{} ({} {n}{})", ui.back_to_text, ui.note,
+                                if note.references == 1 { String::new() } else { occurrence_letter(occurrence) })>
+                            {mark}
+                        </a>
+                    }
+                })
+                .collect_view();
+            view! {
+                <li id=note_id(n) tabindex="-1">
+                    <span class="ce-backlinks">{backlinks}</span>
+                    {render_blocks(&note.content, ui)}
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="ce-notes" part="footnotes" aria-labelledby="ce-notes-heading">
+            <h3 id="ce-notes-heading">{ui.notes}</h3>
+            <ol>{items}</ol>
+        </section>
+    }
+}
+
+/// a, b, … z, aa, ab … for the n-th (from 1) reference of a note.
+fn occurrence_letter(n: u32) -> String {
+    let mut n = n;
+    let mut out = Vec::new();
+    while n > 0 {
+        let rem = (n - 1) % 26;
+        out.push(char::from(b'a' + rem as u8));
+        n = (n - 1) / 26;
+    }
+    out.iter().rev().collect()
+}

@@ -1,0 +1,13 @@
+//! Leptos views, thin: they render domain values and report what the reader did.
+//!
+//! The one piece of state, the loaded document and the shown language, lives in
+//! [`CommentaryWidget`]; the views below it receive plain values.
+
+mod article;
+mod content;
+mod error_notice;
+mod widget;
+
+pub use article::CommentaryArticle;
+pub use error_notice::ErrorNotice;
+pub use widget::{CommentaryWidget, WidgetConfig};

@@ -1,0 +1,177 @@
+//! The whole build: every commentary folder of a content folder, compiled and written.
+
+use std::fs;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use super::commentary::{compile_commentary, describe_io};
+use super::Diagnostic;
+use crate::domain::Document;
+
+/// What [`build`] did.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct BuildReport {
+    /// The documents written, in the order of their ids.
+    pub written: Vec<Written>,
+    /// Every error and warning, commentary by commentary.
+    pub diagnostics: Vec<Diagnostic>,
+    /// How many commentary folders were found (written or not).
+    pub commentaries: usize,
+}
+
+impl BuildReport {
+    /// Whether any diagnostic is an error: the build failed, though other commentaries may have
+    /// been written.
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+}
+
+/// One compiled document written to disk.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Written {
+    pub id: String,
+    /// `<out-dir>/<id>.json`.
+    pub path: PathBuf,
+    /// The language tags of its versions, the original first.
+    pub languages: Vec<String>,
+    /// The size of the file.
+    pub bytes: usize,
+}
+
+/// Whether `name` is a commentary id: `[a-z0-9-]+`.
+fn is_commentary_id(name: &str) -> bool {
+    !name.is_empty()
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// Compiles every commentary folder in `content_dir` and writes each document as compact JSON
+/// to `<out_dir>/<id>.json`, creating `out_dir` if needed.
+///
+/// Every folder in `content_dir` is a commentary whose name is its id; files there (a README)
+/// and names starting with `.` are ignored. A commentary with an error is not written; the
+/// others still are. Each file is written to a temporary file beside it and renamed into place,
+/// so a reader (or a failed build) never sees half a document.
+///
+/// # Errors
+///
+/// Problems are not returned as `Err` but collected, all of them, in
+/// [`BuildReport::diagnostics`]: the errors and warnings of every source file, a folder name
+/// that is not an id, a content folder that cannot be read or holds no commentary, an output
+/// file that cannot be written.
+///
+/// # Example
+/// ```no_run
+/// use std::path::Path;
+/// let report = commentary_embed::content::build(Path::new("content"), Path::new("build/c"));
+/// for d in &report.diagnostics {
+///     eprintln!("{d}");
+/// }
+/// assert!(!report.has_errors());
+/// ```
+pub fn build(content_dir: &Path, out_dir: &Path) -> BuildReport {
+    let mut report = BuildReport::default();
+    let folders = match commentary_folders(content_dir) {
+        Ok(folders) => folders,
+        Err(e) => {
+            report.diagnostics.push(Diagnostic::error(
+                content_dir,
+                format!("cannot read the content folder: {}", describe_io(&e)),
+            ));
+            return report;
+        }
+    };
+    report.commentaries = folders.len();
+    if folders.is_empty() {
+        report.diagnostics.push(Diagnostic::error(
+            content_dir,
+            "no commentary folder in it (one folder per commentary, named by its id)",
+        ));
+        return report;
+    }
+    let mut documents = Vec::new();
+    for (name, path) in folders {
+        if !is_commentary_id(&name) {
+            report.diagnostics.push(Diagnostic::error(&path, format!("`{name}` is not a commentary id: name commentary folders with lower-case letters, digits and `-`")));
+            continue;
+        }
+        let compiled = compile_commentary(&path, &name);
+        report.diagnostics.extend(compiled.diagnostics);
+        documents.extend(compiled.document);
+    }
+    if documents.is_empty() {
+        return report;
+    }
+    if let Err(e) = fs::create_dir_all(out_dir) {
+        report.diagnostics.push(Diagnostic::error(
+            out_dir,
+            format!("cannot create the output folder: {}", describe_io(&e)),
+        ));
+        return report;
+    }
+    for document in documents {
+        let path = out_dir.join(format!("{}.json", document.id));
+        match write_document(&document, &path) {
+            Ok(bytes) => report.written.push(Written {
+                id: document.id.clone(),
+                path,
+                languages: document.versions.iter().map(|v| v.lang.clone()).collect(),
+                bytes,
+            }),
+            Err(message) => report.diagnostics.push(Diagnostic::error(&path, message)),
+        }
+    }
+    report
+}
+
+/// The folders of `content_dir` as (name, path), by name.
+fn commentary_folders(content_dir: &Path) -> io::Result<Vec<(String, PathBuf)>> {
+    let mut folders = Vec::new();
+    for entry in fs::read_dir(content_dir)? {
+        let entry = entry?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let path = content_dir.join(entry.file_name());
+        if !name.starts_with('.') && path.is_dir() {
+            folders.push((name, path));
+        }
+    }
+    folders.sort();
+    Ok(folders)
+}
+
+/// Writes `document` as compact JSON to `path` through a temporary file; returns its size.
+fn write_document(document: &Document, path: &Path) -> Result<usize, String> {
+    let json = serde_json::to_string(document)
+        .map_err(|e| format!("internal error: cannot encode the document: {e}"))?;
+    let file_name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let temp = path.with_file_name(format!(".{file_name}.{}.tmp", std::process::id()));
+    let written = fs::File::create(&temp).and_then(|mut f| {
+        f.write_all(json.as_bytes())?;
+        f.sync_all()
+    });
+    let renamed = written.and_then(|()| fs::rename(&temp, path));
+    if let Err(e) = renamed {
+        // Best effort: the temporary file may not even exist.
+        let _ = fs::remove_file(&temp);
+        return Err(format!("cannot write: {}", describe_io(&e)));
+    }
+    Ok(json.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_lower_case_letters_digits_and_dashes() {
+        assert!(is_commentary_id("2026-36") && is_commentary_id("fixture-features"));
+        for bad in ["", "Caps", "under_score", "dot.ted", "space d", "ü"] {
+            assert!(!is_commentary_id(bad), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,49 @@
+//! Native only: the Markdown + TOML source of commentaries compiled into [`Document`]s, with
+//! `path:line: message` errors.
+//!
+//! A content folder holds one folder per commentary, named by its id, with a `commentary.toml`
+//! (the facts that do not depend on language) and one `<lang>.md` per language version (TOML
+//! front matter between `+++` lines, then CommonMark with GitHub footnotes). [`build`] compiles
+//! them all and writes `<id>.json` files; [`compile_commentary`] compiles one folder.
+//!
+//! Every error of every file is reported, not just the first, as a [`Diagnostic`] with the
+//! file's path and real line; a commentary with any error is not written. Unknown keys and
+//! footnotes that are never referenced are warnings.
+//!
+//! What the compiler does to the text:
+//! - footnotes are numbered from 1 in order of first reference, whatever their labels (matched
+//!   ignoring case); each reference counts its note's references from 1 (`occurrence`); a
+//!   footnote cannot cite another;
+//! - raw HTML, inline or block, becomes text shown as written, never interpreted;
+//! - a link whose target [`safe_href`] refuses (anything but absolute `http`, `https`,
+//!   `mailto`) keeps its text but is no link; `<a@b.org>` links to `mailto:a@b.org`;
+//! - an image becomes its alt text; a soft line break a space; a hard one a line break;
+//! - headings keep their level, code blocks their text; titles are trimmed;
+//! - plain CommonMark plus GitHub footnotes: no tables, strikethrough, task lists or smart
+//!   punctuation;
+//! - the versions are ordered original first, then by language tag.
+//!
+//! # Example
+//! ```no_run
+//! use std::path::Path;
+//! let report = commentary_embed::content::build(Path::new("content"), Path::new("build/c"));
+//! for d in &report.diagnostics {
+//!     eprintln!("{d}"); // content/2026-36/en.md:14: footnote `nope` is never defined
+//! }
+//! ```
+//!
+//! [`Document`]: crate::domain::Document
+//! [`safe_href`]: crate::domain::safe_href
+
+mod build;
+mod commentary;
+mod diagnostic;
+mod fields;
+mod front_matter;
+mod markdown;
+mod metadata;
+mod report;
+
+pub use build::{build, BuildReport, Written};
+pub use commentary::{compile_commentary, Compiled};
+pub use diagnostic::{Diagnostic, Severity};

@@ -1,0 +1,93 @@
+//! Which link targets may become links.
+
+/// The target of a link that may be followed from a commentary, or `None`.
+///
+/// Only absolute `http:`, `https:` and `mailto:` URLs pass. The check reads the URL the way a
+/// browser does (WHATWG URL): leading and trailing C0 controls and spaces are dropped and tabs
+/// and newlines are removed anywhere, so `" jav\tascript:…"` is caught as `javascript:`. The
+/// returned target is that cleaned form. Relative URLs fail too: inside an embed they would
+/// resolve against the partner's page, not the publisher's.
+///
+/// # Example
+/// ```
+/// use commentary_embed::domain::safe_href;
+/// assert_eq!(safe_href(" HTTPS://example.org/a?b=1 "), Some("HTTPS://example.org/a?b=1".into()));
+/// assert_eq!(safe_href("java\nscript:alert(1)"), None);
+/// assert_eq!(safe_href("#notes"), None);
+/// ```
+pub fn safe_href(href: &str) -> Option<String> {
+    let cleaned: String = href
+        .trim_matches(|c: char| c <= ' ')
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+        .collect();
+    let (scheme, rest) = cleaned.split_once(':')?;
+    let well_formed = scheme
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic())
+        && scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+    if !well_formed || rest.is_empty() {
+        return None;
+    }
+    let allowed = match scheme.to_ascii_lowercase().as_str() {
+        "http" | "https" => rest.starts_with("//") && rest.len() > 2,
+        "mailto" => true,
+        _ => false,
+    };
+    // No other control characters in what we hand to the browser.
+    (allowed && !cleaned.chars().any(char::is_control)).then_some(cleaned)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe_href;
+
+    #[test]
+    fn keeps_web_and_mail_links() {
+        for ok in [
+            "http://a.example/",
+            "https://a.example/x?y=1&z=(2)#f",
+            "mailto:info@avim.org.tr",
+            "HtTpS://A.example",
+        ] {
+            assert_eq!(safe_href(ok).as_deref(), Some(ok));
+        }
+    }
+
+    #[test]
+    fn refuses_other_schemes_relative_and_disguised_urls() {
+        for bad in [
+            "javascript:alert(1)",
+            "JaVaScRiPt:alert(1)",
+            " javascript:alert(1)",
+            "\u{1}javascript:alert(1)",
+            "java\tscript:alert(1)",
+            "java\nscript:alert(1)",
+            "data:text/html,<script>alert(1)</script>",
+            "vbscript:msgbox",
+            "file:///etc/passwd",
+            "#",
+            "/relative/path",
+            "//proto-relative.example",
+            "https:",
+            "https:/one-slash",
+            "http://",
+            ":no-scheme",
+            "1http://digit-first",
+            "https://a.example/\u{7f}",
+        ] {
+            assert_eq!(safe_href(bad), None, "{bad:?} should be refused");
+        }
+    }
+
+    #[test]
+    fn cleans_what_the_browser_would_ignore() {
+        assert_eq!(
+            safe_href("\u{0} https://a.example/p\tq\n ").as_deref(),
+            Some("https://a.example/pq")
+        );
+    }
+}

@@ -1,0 +1,23 @@
+//! The browser-free core: the commentary model, its checks, dates, links, languages and UI strings.
+//!
+//! Nothing here names leptos, web_sys, js_sys or wasm_bindgen, and nothing reads a clock or a
+//! global: what the browser knows (today, the page URL, the reader's languages) comes in as
+//! parameters. The CLI and the widget share every line of it.
+
+mod byline;
+mod date;
+mod document;
+mod embed_config;
+mod i18n;
+mod lang;
+mod link;
+
+pub use byline::{byline, Byline};
+pub use date::Date;
+pub use document::{
+    Block, Document, Inline, Note, Person, Problem, Publisher, Version, MAX_DEPTH, SCHEMA_VERSION,
+};
+pub use embed_config::{requested_language, ShareUrl, Theme};
+pub use i18n::{ui_strings, UiStrings};
+pub use lang::{is_language_tag, primary_subtag};
+pub use link::safe_href;
