@@ -2,7 +2,8 @@
 
 use leptos::prelude::*;
 
-use super::content::{note_id, ref_id, render_blocks};
+use super::content::{note_id, ref_id, render_blocks, Ctx};
+use super::footnotes::Footnotes;
 use crate::domain::{byline, ui_strings, Document, Note, UiStrings, Version};
 
 /// The article of `version` of `document`.
@@ -10,6 +11,7 @@ use crate::domain::{byline, ui_strings, Document, Note, UiStrings, Version};
 pub fn CommentaryArticle(document: std::sync::Arc<Document>, version: Version) -> impl IntoView {
     let ui = ui_strings(&version.lang);
     let by = byline(&document, &version);
+    let footnotes = Footnotes::new(version.notes.clone());
     let notes = (!version.notes.is_empty())
         .then(|| view! { <NotesList notes=version.notes.clone() ui=ui /> });
     view! {
@@ -28,7 +30,7 @@ pub fn CommentaryArticle(document: std::sync::Arc<Document>, version: Version) -
                     })}
                 </p>
             </header>
-            <div class="ce-body" part="body">{render_blocks(&version.body, ui)}</div>
+            <div class="ce-body" part="body">{render_blocks(&version.body, Ctx { ui, footnotes: Some(footnotes) })}</div>
             {notes}
         </article>
     }
@@ -57,7 +59,7 @@ fn NotesList(notes: Vec<Note>, ui: &'static UiStrings) -> impl IntoView {
             view! {
                 <li id=note_id(n) tabindex="-1">
                     <span class="ce-backlinks">{backlinks}</span>
-                    {render_blocks(&note.content, ui)}
+                    {render_blocks(&note.content, Ctx { ui, footnotes: None })}
                 </li>
             }
         })

@@ -6,8 +6,10 @@
 mod article;
 mod content;
 mod error_notice;
+mod footnotes;
 mod widget;
 
 pub use article::CommentaryArticle;
 pub use error_notice::ErrorNotice;
+pub use footnotes::{FootnoteRef, Footnotes, OpenNote};
 pub use widget::{CommentaryWidget, WidgetConfig};

@@ -11,6 +11,7 @@ use super::front_matter::split_front_matter;
 use super::markdown::compile_body;
 use super::metadata::Metadata;
 use super::report::Report;
+use super::script::mark_foreign_script;
 use super::Diagnostic;
 use crate::domain::{is_language_tag, Document, Version, SCHEMA_VERSION};
 
@@ -225,7 +226,8 @@ fn compile_version(path: &Path, lang: &str) -> (Report, Option<Version>) {
             (title.map(|t| t.0), url, published, translator)
         }
     };
-    let body = compile_body(fm.body, fm.body_offset, &mut report);
+    let mut body = compile_body(fm.body, fm.body_offset, &mut report);
+    mark_foreign_script(&mut body.blocks, &mut body.notes, lang);
     if body.blocks.is_empty() {
         report.error(
             Some(fm.close_offset),

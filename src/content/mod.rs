@@ -21,6 +21,8 @@
 //! - headings keep their level, code blocks their text; titles are trimmed;
 //! - plain CommonMark plus GitHub footnotes: no tables, strikethrough, task lists or smart
 //!   punctuation;
+//! - runs of Cyrillic text in a version in another script are marked with their language
+//!   (`Inline::Lang`, Russian unless the letters say Ukrainian, Belarusian or Kazakh);
 //! - the versions are ordered original first, then by language tag.
 //!
 //! # Example
@@ -43,6 +45,7 @@ mod front_matter;
 mod markdown;
 mod metadata;
 mod report;
+mod script;
 
 pub use build::{build, BuildReport, Written};
 pub use commentary::{compile_commentary, Compiled};

@@ -120,6 +120,12 @@ pub enum Inline {
         href: String,
         content: Vec<Inline>,
     },
+    /// Text in another language than the version's, such as a cited title in Russian in an
+    /// English note: shown with its own `lang` (screen readers, hyphenation, fonts).
+    Lang {
+        lang: String,
+        content: Vec<Inline>,
+    },
     /// A footnote reference: `note` is the number shown, `occurrence` counts this note's
     /// references from 1 (the back-links a, b, c …).
     NoteRef {
@@ -235,15 +241,15 @@ impl Document {
             if v.body.is_empty() {
                 problem(&at, "the body is empty".into());
             }
-            let mut refs = Vec::new();
-            if blocks_too_deep(&v.body, 0, &mut refs) {
+            let mut walk = Walk::default();
+            if blocks_too_deep(&v.body, 0, &mut walk) {
                 problem(
                     &at,
                     format!("the body nests deeper than {MAX_DEPTH} levels"),
                 );
             }
             for (n, note) in v.notes.iter().enumerate() {
-                let mut inner = Vec::new();
+                let mut inner = Walk::default();
                 if usize::try_from(note.number).ok() != Some(n + 1) {
                     problem(
                         &at,
@@ -256,14 +262,18 @@ impl Document {
                         format!("note {} nests deeper than {MAX_DEPTH} levels", note.number),
                     );
                 }
-                if !inner.is_empty() {
+                if !inner.refs.is_empty() {
                     problem(
                         &at,
                         format!("note {} holds a footnote reference", note.number),
                     );
                 }
+                walk.bad_langs.append(&mut inner.bad_langs);
             }
-            for (note, occurrence) in refs {
+            for lang in &walk.bad_langs {
+                problem(&at, format!("`{lang}` is not a BCP 47 language tag"));
+            }
+            for (note, occurrence) in walk.refs {
                 match usize::try_from(note)
                     .ok()
                     .and_then(|n| v.notes.get(n.wrapping_sub(1)))
@@ -330,33 +340,48 @@ impl Version {
     }
 }
 
-/// Collects footnote references and tells whether blocks nest deeper than [`MAX_DEPTH`].
-fn blocks_too_deep(blocks: &[Block], depth: usize, refs: &mut Vec<(u32, u32)>) -> bool {
+/// What a walk through blocks finds besides their depth.
+#[derive(Default)]
+struct Walk {
+    /// Footnote references: (note, occurrence).
+    refs: Vec<(u32, u32)>,
+    /// `lang` values of [`Inline::Lang`] that are not language tags.
+    bad_langs: Vec<String>,
+}
+
+/// Collects what [`Walk`] holds and tells whether blocks nest deeper than [`MAX_DEPTH`].
+fn blocks_too_deep(blocks: &[Block], depth: usize, walk: &mut Walk) -> bool {
     if depth > MAX_DEPTH {
         return true;
     }
     blocks.iter().any(|b| match b {
         Block::Paragraph(c) | Block::Heading { content: c, .. } => {
-            inlines_too_deep(c, depth + 1, refs)
+            inlines_too_deep(c, depth + 1, walk)
         }
-        Block::Quote(inner) => blocks_too_deep(inner, depth + 1, refs),
+        Block::Quote(inner) => blocks_too_deep(inner, depth + 1, walk),
         Block::List { items, .. } => items
             .iter()
-            .any(|item| blocks_too_deep(item, depth + 1, refs)),
+            .any(|item| blocks_too_deep(item, depth + 1, walk)),
         Block::Code(_) | Block::Rule => false,
     })
 }
 
-fn inlines_too_deep(inlines: &[Inline], depth: usize, refs: &mut Vec<(u32, u32)>) -> bool {
+fn inlines_too_deep(inlines: &[Inline], depth: usize, walk: &mut Walk) -> bool {
     if depth > MAX_DEPTH {
         return true;
     }
     inlines.iter().any(|i| match i {
+        Inline::Lang { lang, content } => {
+            if !is_language_tag(lang) {
+                walk.bad_langs.push(lang.clone());
+            }
+            inlines_too_deep(content, depth + 1, walk)
+        }
         Inline::Emphasis(c) | Inline::Strong(c) | Inline::Link { content: c, .. } => {
-            inlines_too_deep(c, depth + 1, refs)
+            inlines_too_deep(c, depth + 1, walk)
         }
         Inline::NoteRef { note, occurrence } => {
-            refs.push((*note, *occurrence));
+            walk.refs.push((*note, *occurrence));
             false
         }
         Inline::Text(_) | Inline::Code(_) | Inline::LineBreak => false,

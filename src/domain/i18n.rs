@@ -11,6 +11,8 @@ pub struct UiStrings {
     pub notes: &'static str,
     /// Accessible name of a footnote reference, before its number ("Note 1").
     pub note: &'static str,
+    /// Accessible name of the control that closes an open note ("Close note 1").
+    pub close_note: &'static str,
     /// Accessible name of a back-link from a note to its reference.
     pub back_to_text: &'static str,
     /// "No." between a series and its number.
@@ -31,6 +33,7 @@ const EN: UiStrings = UiStrings {
     lang: "en",
     notes: "Notes",
     note: "Note",
+    close_note: "Close note",
     back_to_text: "Back to the text",
     number: "No.",
     and: "and",
@@ -44,6 +47,7 @@ const TR: UiStrings = UiStrings {
     lang: "tr",
     notes: "Dipnotlar",
     note: "Dipnot",
+    close_note: "Dipnotu kapat",
     back_to_text: "Metne dön",
     number: "No:",
     and: "ve",
@@ -57,6 +61,7 @@ const RU: UiStrings = UiStrings {
     lang: "ru",
     notes: "Примечания",
     note: "Примечание",
+    close_note: "Закрыть примечание",
     back_to_text: "Вернуться к тексту",
     number: "№",
     and: "и",
@@ -70,6 +75,7 @@ const AZ: UiStrings = UiStrings {
     lang: "az",
     notes: "Qeydlər",
     note: "Qeyd",
+    close_note: "Qeydi bağla",
     back_to_text: "Mətnə qayıt",
     number: "№",
     and: "və",
@@ -106,6 +112,7 @@ mod tests {
             let all = [
                 s.notes,
                 s.note,
+                s.close_note,
                 s.back_to_text,
                 s.number,
                 s.and,

@@ -20,4 +20,4 @@ pub use document::{
 pub use embed_config::{requested_language, ShareUrl, Theme};
 pub use i18n::{ui_strings, UiStrings};
 pub use lang::{is_language_tag, primary_subtag};
-pub use link::safe_href;
+pub use link::{safe_href, url_parts};

@@ -108,10 +108,11 @@ function recordEvents() {
  * in `page.log` so that assertion messages can show them.
  * @param {{ browser }} env
  * @param {string} url
- * @param {{ initEvents?: boolean, beforeGoto?: (page) => Promise<void> }} [options]
+ * @param {{ initEvents?: boolean, beforeGoto?: (page) => Promise<void>, context?: object }} [options]
+ *   `context`: Playwright context options (viewport, hasTouch, colorScheme …).
  */
-export async function openPage(env, url, { initEvents = true, beforeGoto } = {}) {
-  const context = await env.browser.newContext();
+export async function openPage(env, url, { initEvents = true, beforeGoto, context: contextOptions = {} } = {}) {
+  const context = await env.browser.newContext(contextOptions);
   const page = await context.newPage();
   page.log = [];
   page.on('console', (msg) => {
