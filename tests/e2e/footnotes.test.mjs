@@ -254,3 +254,94 @@ describe('footnote popovers', { skip: missingBuild() }, () => {
     });
   }
 });
+
+describe('footnote popovers without CSS anchor positioning, and in print', { skip: missingBuild() }, () => {
+  let env;
+  before(async () => {
+    env = await startEnvironment();
+  }, { timeout: TEST_TIMEOUT });
+  after(() => env?.stop());
+
+  // Firefox ESR and WebKitGTK lack anchor positioning: hide it from Chromium to run the widget's
+  // measured placement (a constructed stylesheet, no style attribute).
+  const withoutAnchors = async (page) =>
+    page.addInitScript(() => {
+      const supports = CSS.supports.bind(CSS);
+      CSS.supports = (...args) => (/anchor|position-area/.test(String(args[0])) ? false : supports(...args));
+    });
+
+  for (const [where, y] of [['below', 'top'], ['above', 'bottom']]) {
+    test(`measured placement flips ${where} the reference and stays in the viewport`, { timeout: TEST_TIMEOUT }, async () => {
+      const page = await openPage(env, env.hostUrl('seed-en.html'), { beforeGoto: withoutAnchors, context: { viewport: { width: 900, height: 700 } } });
+      try {
+        assert.equal(await waitForWidget(page, '#seed'), 'ready', pageLog(page));
+        // The second reference is deep in the page: it can be scrolled near either edge.
+        const ref = page.locator(REF).nth(1);
+        // Put the reference near the top (room below) or the bottom (room above only).
+        await ref.evaluate((a, edge) => {
+          const r = a.getBoundingClientRect();
+          window.scrollBy(0, edge === 'top' ? r.top - 60 : r.bottom - window.innerHeight + 40);
+        }, y);
+        await ref.click();
+        await eventually(page, async () => (await popoverCount(page)) === 1, 'click did not open the note');
+        await page.waitForTimeout(150);
+        const placed = await page.locator(POPOVER).evaluate((p) => ({
+          placement: p.dataset.placement,
+          styleAttr: p.hasAttribute('style'),
+          adopted: p.getRootNode().adoptedStyleSheets.length,
+        }));
+        assert.deepEqual(placed, { placement: where, styleAttr: false, adopted: 1 });
+        assert.ok(await insideViewport(page), `outside the viewport: ${JSON.stringify(await page.locator(POPOVER).boundingBox())}`);
+        const refBox = await ref.boundingBox();
+        const box = await page.locator(POPOVER).boundingBox();
+        if (where === 'below') assert.ok(box.y >= refBox.y + refBox.height - 1, 'not below its reference');
+        else assert.ok(box.y + box.height <= refBox.y + 1, 'not above its reference');
+      } finally {
+        await page.closeAll();
+      }
+    });
+  }
+
+  test('print: no controls or popovers, notes as endnotes, link targets printed', { timeout: TEST_TIMEOUT }, async () => {
+    const page = await seedPage(env);
+    try {
+      await page.locator(REF).first().click();
+      await eventually(page, async () => (await popoverCount(page)) === 1, 'click did not open the note');
+      await page.emulateMedia({ media: 'print' });
+      const printed = await page.evaluate(() => {
+        const root = document.querySelector('#seed').shadowRoot;
+        const shown = (el) => !!el && getComputedStyle(el).display !== 'none';
+        const link = root.querySelector('[part~="footnotes"] a.ce-url');
+        return {
+          popover: shown(root.querySelector('[part~="footnote-popover"]')),
+          backlinks: shown(root.querySelector('.ce-backlinks')),
+          notes: shown(root.querySelector('[part~="footnotes"]')),
+          noteLinkText: link?.textContent,
+        };
+      });
+      assert.deepEqual(printed, {
+        popover: false,
+        backlinks: false,
+        notes: true,
+        noteLinkText: 'https://vpoanalytics.com/point-of-view/turtsiya-i-azerbaydzhan-protivorechiya-mezhdu-soyuznikami-skryvat-vsye-trudnee/',
+      });
+    } finally {
+      await page.closeAll();
+    }
+  });
+
+  test('theme: auto follows the reader, dark and light are forced', { timeout: TEST_TIMEOUT }, async () => {
+    const background = (page) => page.evaluate(() => getComputedStyle(document.querySelector('#seed').shadowRoot.querySelector('.ce-root')).backgroundColor);
+    const dark = await seedPage(env, 'seed-en.html', { colorScheme: 'dark' });
+    const light = await seedPage(env, 'seed-dark.html', { colorScheme: 'light' });
+    try {
+      assert.equal(await background(dark), 'rgb(21, 24, 28)', 'auto in a dark system');
+      assert.equal(await background(light), 'rgb(21, 24, 28)', 'theme="dark" in a light system');
+      await light.evaluate(() => document.querySelector('#seed').setAttribute('theme', 'light'));
+      await eventually(light, async () => (await background(light)) === 'rgb(255, 255, 255)', 'theme="light" did not apply');
+    } finally {
+      await dark.closeAll();
+      await light.closeAll();
+    }
+  });
+});
