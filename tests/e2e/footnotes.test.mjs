@@ -344,4 +344,19 @@ describe('footnote popovers without CSS anchor positioning, and in print', { ski
       await light.closeAll();
     }
   });
+
+  test('reduced motion: the note appears without animation', { timeout: TEST_TIMEOUT }, async () => {
+    const animation = async (reducedMotion) => {
+      const page = await seedPage(env, 'seed-en.html', { reducedMotion });
+      try {
+        await page.locator(REF).first().click();
+        await eventually(page, async () => (await popoverCount(page)) === 1, 'click did not open the note');
+        return await page.locator(POPOVER).evaluate((p) => getComputedStyle(p).animationName);
+      } finally {
+        await page.closeAll();
+      }
+    };
+    assert.equal(await animation('reduce'), 'none');
+    assert.notEqual(await animation('no-preference'), 'none', 'the animation the reduced case turns off');
+  });
 });
