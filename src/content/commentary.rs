@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use toml::de::DeTable;
 
+use super::citations::add_citations;
 use super::fields::Fields;
 use super::front_matter::split_front_matter;
 use super::markdown::compile_body;
@@ -149,11 +150,25 @@ pub fn compile_commentary(dir: &Path, id: &str) -> Compiled {
     for report in reports {
         diagnostics.extend(report.into_diagnostics());
     }
+    let house_template = metadata.house_template.clone();
     let document = if failed {
         None
     } else {
         assemble(id, metadata, versions)
     };
+    let document =
+        document.and_then(
+            |mut doc| match add_citations(&mut doc, house_template.as_deref()) {
+                Ok(()) => Some(doc),
+                Err(message) => {
+                    diagnostics.push(Diagnostic::error(
+                        dir,
+                        format!("internal error: cannot format citations: {message}"),
+                    ));
+                    None
+                }
+            },
+        );
     let document = document.and_then(|doc| {
         let problems = doc.problems();
         for problem in &problems {
@@ -243,6 +258,7 @@ fn compile_version(path: &Path, lang: &str) -> (Report, Option<Version>) {
             translator,
             body: body.blocks,
             notes: body.notes,
+            citations: Vec::new(),
         }),
         _ => None,
     };

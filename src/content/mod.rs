@@ -38,6 +38,7 @@
 //! [`safe_href`]: crate::domain::safe_href
 
 mod build;
+mod citations;
 mod commentary;
 mod diagnostic;
 mod fields;
@@ -48,5 +49,6 @@ mod report;
 mod script;
 
 pub use build::{build, BuildReport, Written};
+pub use citations::{add_citations, plain as citation_text};
 pub use commentary::{compile_commentary, Compiled};
 pub use diagnostic::{Diagnostic, Severity};

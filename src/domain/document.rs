@@ -6,7 +6,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{is_language_tag, primary_subtag, safe_href, Date};
+use super::{is_language_tag, primary_subtag, safe_href, Citation, Date};
 
 /// The version of the compiled document's shape. Bump it on any change a widget of the previous
 /// version would misread; the widget refuses documents of another version with a clear message.
@@ -45,6 +45,29 @@ pub struct Person {
 }
 
 impl Person {
+    /// A person from a name written "Given Family" (a translator in front matter): the last word
+    /// is the family name, the rest the given names. A single word is a family name.
+    ///
+    /// # Example
+    /// ```
+    /// use commentary_embed::domain::Person;
+    /// let p = Person::from_display_name(" Ayşe  Nur Örnek ");
+    /// assert_eq!((p.given.as_str(), p.family.as_str()), ("Ayşe Nur", "Örnek"));
+    /// ```
+    pub fn from_display_name(name: &str) -> Person {
+        let words: Vec<&str> = name.split_whitespace().collect();
+        match words.split_last() {
+            Some((family, given)) => Person {
+                given: given.join(" "),
+                family: (*family).to_owned(),
+            },
+            None => Person {
+                given: String::new(),
+                family: String::new(),
+            },
+        }
+    }
+
     /// "Given Family", as a byline shows it.
     pub fn display_name(&self) -> String {
         if self.given.is_empty() {
@@ -83,6 +106,9 @@ pub struct Version {
     /// Footnotes, numbered from 1 in order of first reference.
     #[serde(default)]
     pub notes: Vec<Note>,
+    /// This version formatted in every citation style, the access date left open.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub citations: Vec<Citation>,
 }
 
 /// A block of text.
@@ -435,6 +461,7 @@ mod tests {
                         references: 1,
                         content: vec![Block::Paragraph(vec![text("Note")])],
                     }],
+                    citations: Vec::new(),
                 })
                 .collect(),
         }

@@ -5,6 +5,9 @@
 //! parameters. The CLI and the widget share every line of it.
 
 mod byline;
+mod casing;
+mod citation;
+mod cite_export;
 mod date;
 mod document;
 mod embed_config;
@@ -13,6 +16,12 @@ mod lang;
 mod link;
 
 pub use byline::{byline, Byline};
+pub use casing::{has_dotted_i, upper_case};
+pub use citation::{escape_html, push_run, Citation, CitationStyle, CiteRun, DateForm};
+pub use cite_export::{
+    bibtex, check_house_template, coins, csl_json, house, ris, CiteWork, TemplateError,
+    DEFAULT_HOUSE_TEMPLATE, HOUSE_PLACEHOLDERS,
+};
 pub use date::Date;
 pub use document::{
     Block, Document, Inline, Note, Person, Problem, Publisher, Version, MAX_DEPTH, SCHEMA_VERSION,
