@@ -240,3 +240,150 @@ pub fn place_popover(
         let _ = s.replace_sync(&rule);
     }
 }
+
+/// Today in the reader's time zone: the access date of a citation.
+pub fn today() -> Option<crate::domain::Date> {
+    let now = js_sys::Date::new_0();
+    let (y, m, d) = (now.get_full_year(), now.get_month() + 1, now.get_date());
+    crate::domain::Date::new(
+        u16::try_from(y).ok()?,
+        u8::try_from(m).ok()?,
+        u8::try_from(d).ok()?,
+    )
+}
+
+/// A global constructor or object by name, when the browser has it (`ClipboardItem`, …).
+fn global(name: &str) -> Option<JsValue> {
+    Reflect::get(&js_sys::global(), &JsValue::from_str(name))
+        .ok()
+        .filter(|v| !v.is_undefined() && !v.is_null())
+}
+
+/// Writes `html` and `plain` to the clipboard together (rich text keeps italics), else `plain`
+/// alone where the browser cannot write HTML.
+///
+/// # Errors
+/// When the page may not write the clipboard at all: no Clipboard API (an insecure page, an old
+/// browser), a denied permission, a document without focus.
+pub async fn copy_rich(html: &str, plain: &str) -> Result<(), ()> {
+    let window = web_sys::window().ok_or(())?;
+    let navigator = window.navigator();
+    if Reflect::get(&navigator, &"clipboard".into())
+        .map_or(true, |c| c.is_undefined() || c.is_null())
+    {
+        return Err(());
+    }
+    let clipboard = navigator.clipboard();
+    if global("ClipboardItem").is_some() {
+        let item = (|| -> Result<web_sys::ClipboardItem, JsValue> {
+            let record = Object::new();
+            for (mime, text) in [("text/html", html), ("text/plain", plain)] {
+                let options = web_sys::BlobPropertyBag::new();
+                options.set_type(mime);
+                let parts = js_sys::Array::of1(&JsValue::from_str(text));
+                let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
+                Reflect::set(&record, &mime.into(), &blob)?;
+            }
+            web_sys::ClipboardItem::new_with_record_from_str_to_blob_promise(&record)
+        })();
+        if let Ok(item) = item {
+            if JsFuture::from(clipboard.write(&js_sys::Array::of1(&item)))
+                .await
+                .is_ok()
+            {
+                return Ok(());
+            }
+        }
+    }
+    JsFuture::from(clipboard.write_text(plain))
+        .await
+        .map(|_| ())
+        .map_err(|_| ())
+}
+
+/// Selects the text of `el`, so that the reader can copy it by hand.
+pub fn select_contents(el: &web_sys::Element) {
+    if let Some(selection) = web_sys::window().and_then(|w| w.get_selection().ok().flatten()) {
+        let _ = selection.remove_all_ranges();
+        let _ = selection.select_all_children(el);
+    }
+}
+
+/// Offers `text` as a file download named `filename`.
+///
+/// # Errors
+/// When the browser cannot make the file (no Blob URLs).
+pub fn download_text(filename: &str, mime: &str, text: &str) -> Result<(), JsValue> {
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or_else(|| JsValue::from_str("no document"))?;
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(&format!("{mime};charset=utf-8"));
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(
+        &js_sys::Array::of1(&JsValue::from_str(text)),
+        &options,
+    )?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    let a: web_sys::HtmlAnchorElement = document.create_element("a")?.unchecked_into();
+    a.set_href(&url);
+    a.set_download(filename);
+    a.set_hidden(true);
+    let body = document
+        .body()
+        .ok_or_else(|| JsValue::from_str("no body"))?;
+    body.append_child(&a)?;
+    a.click();
+    a.remove();
+    // The download has its own reference now; the URL can go once the click is handled.
+    let _ = leptos::prelude::set_timeout_with_handle(
+        move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        },
+        std::time::Duration::from_secs(10),
+    );
+    Ok(())
+}
+
+/// A value the widget remembered on this site (`localStorage`), if storage is allowed.
+pub fn remembered(key: &str) -> Option<String> {
+    web_sys::window()?
+        .local_storage()
+        .ok()??
+        .get_item(key)
+        .ok()?
+}
+
+/// Remembers a value on this site; silently does nothing where storage is refused.
+pub fn remember(key: &str, value: &str) {
+    if let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
+        let _ = storage.set_item(key, value);
+    }
+}
+
+/// Puts a COinS span for Zotero into the light DOM of the widget's host (hidden, no layout
+/// effect), replacing the one placed before; `None` removes it.
+pub fn set_coins(inside: &web_sys::Node, title: Option<&str>) {
+    let Some(host) = inside
+        .get_root_node()
+        .dyn_into::<web_sys::ShadowRoot>()
+        .ok()
+        .map(|r| r.host())
+    else {
+        return;
+    };
+    if let Ok(Some(old)) = host.query_selector(":scope > span.Z3988[data-commentary-embed]") {
+        old.remove();
+    }
+    let Some(title) = title else { return };
+    let Some(document) = host.owner_document() else {
+        return;
+    };
+    if let Ok(span) = document.create_element("span") {
+        span.set_class_name("Z3988");
+        let _ = span.set_attribute("title", title);
+        let _ = span.set_attribute("data-commentary-embed", "");
+        let _ = span.set_attribute("hidden", "");
+        let _ = span.set_attribute("aria-hidden", "true");
+        let _ = host.append_child(&span);
+    }
+}

@@ -2,13 +2,19 @@
 
 use leptos::prelude::*;
 
+use super::cite_panel::{CiteTools, OnCopy};
 use super::content::{note_id, ref_id, render_blocks, Ctx};
 use super::footnotes::Footnotes;
 use crate::domain::{byline, ui_strings, Document, Note, UiStrings, Version};
 
 /// The article of `version` of `document`.
 #[component]
-pub fn CommentaryArticle(document: std::sync::Arc<Document>, version: Version) -> impl IntoView {
+pub fn CommentaryArticle(
+    document: std::sync::Arc<Document>,
+    version: Version,
+    /// Tells the page a citation was copied: `(style, text)`.
+    on_citation_copy: OnCopy,
+) -> impl IntoView {
     let ui = ui_strings(&version.lang);
     let by = byline(&document, &version);
     let footnotes = Footnotes::new(version.notes.clone());
@@ -29,6 +35,7 @@ pub fn CommentaryArticle(document: std::sync::Arc<Document>, version: Version) -
                         <span class="ce-series">{s}</span>
                     })}
                 </p>
+                <CiteTools document=document.clone() version=version.clone() ui=ui on_copy=on_citation_copy />
             </header>
             <div class="ce-body" part="body">{render_blocks(&version.body, Ctx { ui, footnotes: Some(footnotes) })}</div>
             {notes}

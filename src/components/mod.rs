@@ -4,12 +4,14 @@
 //! [`CommentaryWidget`]; the views below it receive plain values.
 
 mod article;
+mod cite_panel;
 mod content;
 mod error_notice;
 mod footnotes;
 mod widget;
 
 pub use article::CommentaryArticle;
+pub use cite_panel::{CiteTools, OnCopy};
 pub use error_notice::ErrorNotice;
 pub use footnotes::{FootnoteRef, Footnotes, OpenNote};
 pub use widget::{CommentaryWidget, WidgetConfig};

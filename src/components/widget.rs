@@ -106,7 +106,17 @@ pub fn CommentaryWidget(
             let (id, lang) = (document.id.clone(), version.lang.clone());
             // After this view is mounted: the page may read the rendered article in the handler.
             Effect::new(move |_| on_shown(id.clone(), lang.clone()));
-            view! { <CommentaryArticle document=document version=version /> }.into_any()
+            let (id, lang) = (document.id.clone(), version.lang.clone());
+            let on_citation_copy = Callback::new(move |(style, text): (String, String)| {
+                let detail = [
+                    ("id", id.as_str()),
+                    ("lang", lang.as_str()),
+                    ("style", style.as_str()),
+                    ("text", text.as_str()),
+                ];
+                host.with_value(|h| dispatch(h, "commentary-citation-copy", &detail));
+            });
+            view! { <CommentaryArticle document=document version=version on_citation_copy=on_citation_copy /> }.into_any()
         }
         (Some(Err(error)), _) => {
             let ui = ui_strings(requested.get().as_deref().unwrap_or("en"));

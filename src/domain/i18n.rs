@@ -27,6 +27,27 @@ pub struct UiStrings {
     pub cannot_load: &'static str,
     /// Points the reader at the fallback link.
     pub read_original: &'static str,
+    // --- Citations ---
+    /// The cite button.
+    pub cite: &'static str,
+    /// The cite panel's accessible name.
+    pub cite_this: &'static str,
+    /// Label of the publisher's house style.
+    pub house_style: &'static str,
+    /// Copies a citation.
+    pub copy: &'static str,
+    /// Announced after a copy, before the style's name.
+    pub copied: &'static str,
+    /// Shown when the clipboard cannot be written: the citation is selected instead.
+    pub copy_by_hand: &'static str,
+    /// Downloads an export as a file.
+    pub download: &'static str,
+    /// Cite the shown translation.
+    pub cite_translation: &'static str,
+    /// Cite the original instead.
+    pub cite_original: &'static str,
+    /// Marks the style used last.
+    pub last_used: &'static str,
 }
 
 const EN: UiStrings = UiStrings {
@@ -41,6 +62,16 @@ const EN: UiStrings = UiStrings {
     invalid_document: "The document is damaged",
     cannot_load: "The document could not be loaded",
     read_original: "Read it on the publisher's site:",
+    cite: "Cite",
+    cite_this: "Cite this commentary",
+    house_style: "Publisher's style",
+    copy: "Copy",
+    copied: "Copied",
+    copy_by_hand: "Copying is not allowed here. The citation is selected: press Ctrl+C (⌘C on a Mac) to copy it.",
+    download: "Download",
+    cite_translation: "This translation",
+    cite_original: "The original",
+    last_used: "last used",
 };
 
 const TR: UiStrings = UiStrings {
@@ -55,6 +86,16 @@ const TR: UiStrings = UiStrings {
     invalid_document: "Belge bozuk",
     cannot_load: "Belge yüklenemedi",
     read_original: "Yayıncının sitesinde okuyun:",
+    cite: "Kaynak göster",
+    cite_this: "Bu yorumu kaynak olarak göster",
+    house_style: "Yayıncının biçimi",
+    copy: "Kopyala",
+    copied: "Kopyalandı",
+    copy_by_hand: "Burada kopyalamaya izin verilmiyor. Kaynak metni seçildi: kopyalamak için Ctrl+C (Mac'te ⌘C) tuşlarına basın.",
+    download: "İndir",
+    cite_translation: "Bu çeviri",
+    cite_original: "Özgün metin",
+    last_used: "son kullanılan",
 };
 
 const RU: UiStrings = UiStrings {
@@ -69,6 +110,16 @@ const RU: UiStrings = UiStrings {
     invalid_document: "Документ повреждён",
     cannot_load: "Не удалось загрузить документ",
     read_original: "Читайте на сайте издателя:",
+    cite: "Цитировать",
+    cite_this: "Цитировать этот комментарий",
+    house_style: "Стиль издателя",
+    copy: "Копировать",
+    copied: "Скопировано",
+    copy_by_hand: "Копирование здесь запрещено. Ссылка выделена: нажмите Ctrl+C (⌘C на Mac), чтобы скопировать её.",
+    download: "Скачать",
+    cite_translation: "Этот перевод",
+    cite_original: "Оригинал",
+    last_used: "последний",
 };
 
 const AZ: UiStrings = UiStrings {
@@ -83,6 +134,16 @@ const AZ: UiStrings = UiStrings {
     invalid_document: "Sənəd zədələnib",
     cannot_load: "Sənədi yükləmək mümkün olmadı",
     read_original: "Naşirin saytında oxuyun:",
+    cite: "İstinad et",
+    cite_this: "Bu şərhə istinad et",
+    house_style: "Naşirin üslubu",
+    copy: "Kopyala",
+    copied: "Kopyalandı",
+    copy_by_hand: "Burada kopyalamaq mümkün deyil. İstinad seçildi: kopyalamaq üçün Ctrl+C (Mac-da ⌘C) düymələrini basın.",
+    download: "Yüklə",
+    cite_translation: "Bu tərcümə",
+    cite_original: "Orijinal",
+    last_used: "sonuncu",
 };
 
 /// The UI strings for a language tag: its language when the UI speaks it, else English.
@@ -120,6 +181,16 @@ mod tests {
                 s.invalid_document,
                 s.cannot_load,
                 s.read_original,
+                s.cite,
+                s.cite_this,
+                s.house_style,
+                s.copy,
+                s.copied,
+                s.copy_by_hand,
+                s.download,
+                s.cite_translation,
+                s.cite_original,
+                s.last_used,
             ];
             assert!(
                 all.iter().all(|t| !t.trim().is_empty()),
