@@ -31,6 +31,8 @@ impl LoadError {
 
 /// Fetches and checks the compiled document at `src`.
 ///
+/// A network error, a 5xx or a 429 is tried again twice, after 0.4 s and 1.6 s.
+///
 /// # Errors
 /// [`LoadError::Fetch`] when the request fails or answers with a non-2xx status;
 /// [`LoadError::Invalid`] when the body is not JSON, is of another schema version, does not
@@ -40,20 +42,21 @@ pub async fn fetch_document(src: String) -> Result<Document, LoadError> {
         return Err(LoadError::NoSource);
     }
     let window = web_sys::window().ok_or_else(|| LoadError::Fetch("no window".into()))?;
-    let init = RequestInit::new();
-    init.set_mode(RequestMode::Cors);
-    let response = JsFuture::from(window.fetch_with_str_and_init(&src, &init))
-        .await
-        .map_err(|e| LoadError::Fetch(format!("could not fetch {src}: {}", js_message(&e))))?;
-    let response: Response = response
-        .dyn_into()
-        .map_err(|_| LoadError::Fetch(format!("could not fetch {src}")))?;
-    if !response.ok() {
-        return Err(LoadError::Fetch(format!(
-            "{src} answered HTTP {}",
-            response.status()
-        )));
-    }
+    let mut attempt = 0;
+    let response = loop {
+        match fetch_once(&window, &src).await {
+            Ok(response) => break response,
+            Err((error, retry)) if retry && attempt < RETRY_DELAYS_MS.len() => {
+                sleep(&window, RETRY_DELAYS_MS[attempt]).await;
+                attempt += 1;
+                warn(&format!(
+                    "commentary-embed: {}; trying again",
+                    error.detail()
+                ));
+            }
+            Err((error, _)) => return Err(error),
+        }
+    };
     let json = response
         .json()
         .map_err(|e| LoadError::Invalid(format!("{src} is not JSON: {}", js_message(&e))))?;
@@ -61,6 +64,44 @@ pub async fn fetch_document(src: String) -> Result<Document, LoadError> {
         .await
         .map_err(|e| LoadError::Invalid(format!("{src} is not JSON: {}", js_message(&e))))?;
     decode_document(&value).map_err(LoadError::Invalid)
+}
+
+/// Waits before each new try of a failed fetch: a network error or a server's 5xx or 429 is
+/// often gone a moment later; a 404 is not, and is not retried.
+const RETRY_DELAYS_MS: [i32; 2] = [400, 1600];
+
+/// One fetch: the response when it is a success, else the error and whether it may pass.
+async fn fetch_once(window: &web_sys::Window, src: &str) -> Result<Response, (LoadError, bool)> {
+    let init = RequestInit::new();
+    init.set_mode(RequestMode::Cors);
+    let response = JsFuture::from(window.fetch_with_str_and_init(src, &init))
+        .await
+        .map_err(|e| {
+            (
+                LoadError::Fetch(format!("could not fetch {src}: {}", js_message(&e))),
+                true,
+            )
+        })?;
+    let response: Response = response
+        .dyn_into()
+        .map_err(|_| (LoadError::Fetch(format!("could not fetch {src}")), false))?;
+    let status = response.status();
+    if response.ok() {
+        Ok(response)
+    } else {
+        Err((
+            LoadError::Fetch(format!("{src} answered HTTP {status}")),
+            status >= 500 || status == 429,
+        ))
+    }
+}
+
+/// Resolves after `ms` milliseconds.
+async fn sleep(window: &web_sys::Window, ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+    });
+    let _ = JsFuture::from(promise).await;
 }
 
 /// Decodes a parsed JSON value into a checked [`Document`]. The schema version is read first, so

@@ -27,6 +27,13 @@
 //! The public interfaces (content format, CLI, markup, parts, events) are fixed by the project's
 //! contracts; README.md documents them and what this crate adds.
 
+// No code path on data may panic: one bad document must never take down the module that every
+// widget on the page shares (the release build aborts on panic). Tests may unwrap.
+#![cfg_attr(
+    not(test),
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
+)]
+
 pub mod domain;
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -66,3 +66,38 @@ describe('strict Content-Security-Policy', { skip: missingBuild() }, () => {
     assert.deepEqual(inline, { styleElements: 0, styleAttributes: [], scripts: 0, hostStyle: null });
   });
 });
+
+describe("a CSP without 'wasm-unsafe-eval'", { skip: missingBuild() }, () => {
+  let env;
+  before(async () => {
+    env = await startEnvironment();
+  }, { timeout: TEST_TIMEOUT });
+  after(() => env?.stop());
+
+  test('the fallback stays, the error part names the missing directive, commentary-error fires', { timeout: TEST_TIMEOUT }, async () => {
+    const page = await openPage(env, env.hostUrl('csp-nowasm.html'));
+    try {
+      assert.equal(await waitForWidget(page, '#seed'), 'error', pageLog(page));
+      const state = await page.evaluate(() => {
+        const host = document.getElementById('seed');
+        const error = host.shadowRoot.querySelector('[part~="error"]');
+        const link = host.querySelector('a');
+        const r = link.getBoundingClientRect();
+        return {
+          message: error.textContent,
+          slot: !!host.shadowRoot.querySelector('slot'),
+          linkVisible: r.width > 0 && r.height > 0,
+          linkHref: link.href,
+        };
+      });
+      assert.match(state.message, /'wasm-unsafe-eval'/);
+      assert.ok(state.slot && state.linkVisible, 'the fallback link stays visible');
+      assert.match(state.linkHref, /avim\.org\.tr/);
+      const errors = await waitForEvent(page, 'commentary-error', 'seed');
+      assert.equal(errors[0].detail.src, 'http://cdn.test/c/2026-36.json');
+      assert.match(errors[0].detail.message, /wasm-unsafe-eval/);
+    } finally {
+      await page.closeAll();
+    }
+  });
+});

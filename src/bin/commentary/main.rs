@@ -8,6 +8,8 @@
 //! On wasm32 (where `cargo test --target wasm32-unknown-unknown` still builds every binary) it
 //! is an empty program.
 
+#![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 #[cfg(target_arch = "wasm32")]
 fn main() {}
 
