@@ -242,7 +242,10 @@ fn compile_version(path: &Path, lang: &str) -> (Report, Option<Version>) {
         }
     };
     let mut body = compile_body(fm.body, fm.body_offset, &mut report);
-    mark_foreign_script(&mut body.blocks, &mut body.notes, lang);
+    // A version with errors is dropped anyway; and a text that nests too deeply is not walked.
+    if !report.has_errors() {
+        mark_foreign_script(&mut body.blocks, &mut body.notes, lang);
+    }
     if body.blocks.is_empty() {
         report.error(
             Some(fm.close_offset),

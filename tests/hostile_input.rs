@@ -1,0 +1,147 @@
+//! Property tests: whatever a publisher writes or a hand-made JSON holds, the compiler and the
+//! document checks never panic, and what passes is safe to render.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::fs;
+use std::path::PathBuf;
+
+use commentary_embed::content::compile_commentary;
+use commentary_embed::domain::{safe_href, Block, Document, Inline};
+use proptest::prelude::*;
+
+const TOML: &str = r#"original_language = "en"
+published = 2026-06-17
+authors = [ { given = "A", family = "B" } ]
+[publisher]
+name = "P"
+url = "https://p.example"
+"#;
+
+/// Markdown made of the pieces that break parsers and sanitizers.
+fn hostile_markdown() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        Just("[^a]".to_owned()),
+        Just("[^B]".to_owned()),
+        Just("\n\n[^a]: a *note* <https://e.example/x?y=(1)>\n\n".to_owned()),
+        Just("\n\n[^b]: [link](JaVaScRiPt:alert(1))\n\n".to_owned()),
+        Just("<script>alert(1)</script>".to_owned()),
+        Just("<img src=x onerror=alert(1)>".to_owned()),
+        Just("[x](java\tscript:alert(1))".to_owned()),
+        Just("[y](data:text/html,<b>x</b>)".to_owned()),
+        Just("<svg onload=alert(1)>".to_owned()),
+        Just("**".to_owned()),
+        Just("> ".to_owned()),
+        Just("- ".to_owned()),
+        Just("1. ".to_owned()),
+        Just("\n".to_owned()),
+        Just("\n\n".to_owned()),
+        Just("`".to_owned()),
+        Just("## ".to_owned()),
+        Just("\u{0}\u{202e}\u{feff}".to_owned()),
+        "[a-zA-Zİışğü Юрий]{0,12}",
+    ];
+    prop::collection::vec(piece, 0..40).prop_map(|v| v.concat())
+}
+
+fn tmp(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("commentary-prop-{}-{name}", std::process::id()));
+    let _ = fs::remove_dir_all(&dir);
+    fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn visit(blocks: &[Block], f: &mut impl FnMut(&Inline)) {
+    fn inlines(list: &[Inline], f: &mut impl FnMut(&Inline)) {
+        for i in list {
+            f(i);
+            match i {
+                Inline::Emphasis(c)
+                | Inline::Strong(c)
+                | Inline::Link { content: c, .. }
+                | Inline::Lang { content: c, .. } => inlines(c, f),
+                _ => {}
+            }
+        }
+    }
+    for b in blocks {
+        match b {
+            Block::Paragraph(c) | Block::Heading { content: c, .. } => inlines(c, f),
+            Block::Quote(inner) => visit(inner, f),
+            Block::List { items, .. } => items.iter().for_each(|item| visit(item, f)),
+            Block::Code(_) | Block::Rule => {}
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 96, ..ProptestConfig::default() })]
+
+    #[test]
+    fn the_compiler_never_panics_and_what_it_writes_is_safe(body in hostile_markdown(), title in "[ -~İı]{0,20}") {
+        let dir = tmp("c");
+        fs::write(dir.join("commentary.toml"), TOML).unwrap();
+        fs::write(dir.join("en.md"), format!("+++\ntitle = {}\n+++\n{body}", toml_string(&title))).unwrap();
+        let compiled = compile_commentary(&dir, "prop");
+        if let Some(doc) = compiled.document {
+            prop_assert!(doc.problems().is_empty());
+            for v in &doc.versions {
+                let mut check = |i: &Inline| {
+                    if let Inline::Link { href, .. } = i {
+                        assert!(safe_href(href).is_some(), "unsafe link kept: {href}");
+                    }
+                    if let Inline::NoteRef { note, .. } = i {
+                        assert!(v.notes.iter().any(|n| n.number == *note), "dangling reference {note}");
+                    }
+                };
+                visit(&v.body, &mut check);
+                v.notes.iter().for_each(|n| visit(&n.content, &mut check));
+            }
+            let json = serde_json::to_string(&doc).unwrap();
+            prop_assert_eq!(serde_json::from_str::<Document>(&json).unwrap(), doc);
+        } else {
+            prop_assert!(!compiled.diagnostics.is_empty(), "no document and no reason");
+        }
+    }
+
+    #[test]
+    fn damaged_documents_are_refused_without_panicking(cut in 0usize..4000, junk in "[\\[\\]{}\",:0-9a-z\\\\]{0,8}") {
+        let seed = seed_json();
+        let cut = cut.min(seed.len());
+        let mut damaged = String::from(seed.get(..cut).unwrap_or(seed));
+        damaged.push_str(&junk);
+        damaged.push_str(seed.get(cut..).unwrap_or(""));
+        if let Ok(doc) = serde_json::from_str::<Document>(&damaged) {
+            let _ = doc.problems();
+        }
+    }
+}
+
+fn toml_string(s: &str) -> String {
+    format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""))
+}
+
+/// The seed as compiled JSON, made once for every case.
+fn seed_json() -> &'static str {
+    static SEED: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    SEED.get_or_init(|| {
+        let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("content/2026-36");
+        serde_json::to_string(&compile_commentary(&dir, "2026-36").document.unwrap()).unwrap()
+    })
+}
+
+#[test]
+fn deeply_nested_input_is_refused_not_overflowing() {
+    let dir = tmp("deep");
+    fs::write(dir.join("commentary.toml"), TOML).unwrap();
+    fs::write(
+        dir.join("en.md"),
+        format!("+++\ntitle = \"T\"\n+++\n{}deep\n", "> - ".repeat(2000)),
+    )
+    .unwrap();
+    let compiled = compile_commentary(&dir, "deep");
+    assert!(compiled.document.is_none());
+    assert!(compiled
+        .diagnostics
+        .iter()
+        .any(|d| d.to_string().contains("nests deeper than 24 levels")));
+}
