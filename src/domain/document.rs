@@ -83,6 +83,12 @@ pub struct Version {
     /// Footnotes, numbered from 1 in order of first reference.
     #[serde(default)]
     pub notes: Vec<Note>,
+    /// The alignment of the body with the other versions: one group id per top-level block;
+    /// blocks of different versions with the same id say the same thing (see
+    /// [`counterpart`](super::counterpart)). Written by the compiler; optional, and ignored when
+    /// its length is not the body's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub align: Option<Vec<u32>>,
 }
 
 /// A block of text.
@@ -410,6 +416,7 @@ mod tests {
                         references: 1,
                         content: vec![Block::Paragraph(vec![text("Note")])],
                     }],
+                    align: None,
                 })
                 .collect(),
         }

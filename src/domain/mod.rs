@@ -5,19 +5,29 @@
 //! parameters. The CLI and the widget share every line of it.
 
 mod byline;
+mod casing;
 mod date;
 mod document;
 mod embed_config;
 mod i18n;
 mod lang;
+mod language_names;
 mod link;
+mod negotiate;
+mod passage;
+mod provenance;
 
 pub use byline::{byline, Byline};
+pub use casing::{capitalize, to_lower, to_upper};
 pub use date::Date;
 pub use document::{
     Block, Document, Inline, Note, Person, Problem, Publisher, Version, MAX_DEPTH, SCHEMA_VERSION,
 };
 pub use embed_config::{requested_language, ShareUrl, Theme};
-pub use i18n::{ui_strings, UiStrings};
+pub use i18n::{ui_strings, PerUiLanguage, UiStrings};
 pub use lang::{is_language_tag, primary_subtag};
+pub use language_names::{language_name, text_direction, Direction};
 pub use link::safe_href;
+pub use negotiate::{negotiate_language, LanguagePreferences};
+pub use passage::{counterpart, Passage};
+pub use provenance::{provenance, Provenance};
