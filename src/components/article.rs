@@ -3,17 +3,26 @@
 use leptos::prelude::*;
 
 use super::content::{note_id, ref_id, render_blocks};
-use crate::domain::{byline, ui_strings, Document, Note, UiStrings, Version};
+use super::language_toggle::VersionOrigin;
+use crate::domain::{
+    byline, provenance, text_direction, ui_strings, Document, Note, UiStrings, Version,
+};
 
 /// The article of `version` of `document`.
 #[component]
 pub fn CommentaryArticle(document: std::sync::Arc<Document>, version: Version) -> impl IntoView {
     let ui = ui_strings(&version.lang);
     let by = byline(&document, &version);
+    let origin = provenance(&document, &version).map(|p| {
+        view! {
+            <span class="ce-sep" aria-hidden="true">" · "</span>
+            <VersionOrigin provenance=p ui_lang=ui.lang />
+        }
+    });
     let notes = (!version.notes.is_empty())
         .then(|| view! { <NotesList notes=version.notes.clone() ui=ui /> });
     view! {
-        <article class="ce-article" lang=version.lang.clone() dir="auto">
+        <article class="ce-article" lang=version.lang.clone() dir=text_direction(&version.lang).as_str()>
             <header class="ce-header">
                 <h2 class="ce-title" part="title">{version.title.clone()}</h2>
                 <p class="ce-byline" part="byline">
@@ -26,6 +35,7 @@ pub fn CommentaryArticle(document: std::sync::Arc<Document>, version: Version) -
                         <span class="ce-sep" aria-hidden="true">" · "</span>
                         <span class="ce-series">{s}</span>
                     })}
+                    {origin}
                 </p>
             </header>
             <div class="ce-body" part="body">{render_blocks(&version.body, ui)}</div>
@@ -64,7 +74,7 @@ fn NotesList(notes: Vec<Note>, ui: &'static UiStrings) -> impl IntoView {
         .collect_view();
     view! {
         <section class="ce-notes" part="footnotes" aria-labelledby="ce-notes-heading">
-            <h3 id="ce-notes-heading">{ui.notes}</h3>
+            <h3 id="ce-notes-heading" lang=ui.lang>{ui.notes}</h3>
             <ol>{items}</ol>
         </section>
     }

@@ -6,8 +6,10 @@
 mod article;
 mod content;
 mod error_notice;
+mod language_toggle;
 mod widget;
 
 pub use article::CommentaryArticle;
 pub use error_notice::ErrorNotice;
+pub use language_toggle::{LanguageSwitch, LanguageToggle, VersionOrigin};
 pub use widget::{CommentaryWidget, WidgetConfig};

@@ -6,9 +6,12 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 
-use super::{CommentaryArticle, ErrorNotice};
+use super::{CommentaryArticle, ErrorNotice, LanguageSwitch, LanguageToggle};
 use crate::browser::{dispatch, fetch_document, focus_in_root, warn};
-use crate::domain::{requested_language, ui_strings, Theme};
+use crate::domain::{
+    counterpart, negotiate_language, requested_language, ui_strings, LanguagePreferences, Theme,
+};
+use crate::reader::{self, Place};
 
 /// The element's attributes, as signals the custom element writes when they change.
 #[derive(Clone, Copy)]
@@ -37,6 +40,72 @@ pub fn CommentaryWidget(
     });
     let requested = Memo::new(move |_| requested_language(config.lang.get().as_deref()));
     let host = StoredValue::new_local(host);
+    let root = NodeRef::<leptos::html::Div>::new();
+
+    // The shown version's language tag: one signal, driven by negotiation when a document loads,
+    // by the reader's choices and by changes of the `lang` attribute (CONTRACTS §3).
+    let shown: RwSignal<Option<String>> = RwSignal::new(None);
+    let browser_languages = StoredValue::new(reader::preferred_languages());
+    // Whether the page changed `lang` since mounting: then it outranks the stored choice.
+    let attribute_changed = StoredValue::new(false);
+    // Where the reader was before a switch, and in which version: restored once the new version
+    // is in place.
+    let pending_place: StoredValue<Option<(String, Place)>> = StoredValue::new(None);
+
+    let negotiate = move |document: &crate::domain::Document, with_stored: bool| {
+        let stored = with_stored.then(reader::stored_language).flatten();
+        let attribute = requested.get_untracked();
+        browser_languages.with_value(|browser| {
+            let wish = LanguagePreferences {
+                stored: stored.as_deref(),
+                attribute: attribute.as_deref(),
+                browser,
+            };
+            negotiate_language(document, &wish).map(|v| v.lang.clone())
+        })
+    };
+
+    // Shows `lang`, noting where the reader is so the new version can put them back there.
+    let switch_to = move |lang: String| {
+        let current = shown.get_untracked();
+        if current
+            .as_deref()
+            .is_some_and(|c| c.eq_ignore_ascii_case(&lang))
+        {
+            return;
+        }
+        let place = root.get_untracked().and_then(|r| reader::measure_place(&r));
+        pending_place.set_value(current.zip(place));
+        shown.set(Some(lang));
+    };
+    let choose = Callback::new(move |lang: String| {
+        reader::store_language(&lang);
+        switch_to(lang);
+    });
+    provide_context(LanguageSwitch { choose });
+
+    // Each loaded document: the version negotiation picks.
+    Effect::new(move |_| {
+        if let Some(Ok(document)) = resource.get() {
+            let pick = negotiate(&document, !attribute_changed.get_value());
+            pending_place.set_value(None);
+            shown.set(pick);
+        }
+    });
+
+    // A later change of `lang` by the page switches, even away from the reader's own choice.
+    Effect::new(move |previous: Option<Option<String>>| {
+        let now = requested.get();
+        if previous.is_some_and(|p| p != now) {
+            attribute_changed.set_value(true);
+            if let Some(Ok(document)) = resource.get_untracked() {
+                if let Some(lang) = negotiate(&document, false) {
+                    switch_to(lang);
+                }
+            }
+        }
+        now
+    });
 
     // The language shown last, to tell `commentary-ready` (first) from a change (later).
     let announced: StoredValue<Option<String>> = StoredValue::new(None);
@@ -93,16 +162,42 @@ pub fn CommentaryWidget(
 
     let body = move || match (resource.get(), css_ready.get()) {
         (Some(Ok(document)), true) => {
-            let Some(version) = document
-                .initial_version(requested.get().as_deref())
-                .cloned()
-            else {
-                return view! { <slot></slot> }.into_any();
+            let article_document = document.clone();
+            let article = move || {
+                let document = article_document.clone();
+                let Some(version) = shown
+                    .get()
+                    .and_then(|lang| document.version(&lang))
+                    .cloned()
+                else {
+                    return view! { <slot></slot> }.into_any();
+                };
+                let (id, lang) = (document.id.clone(), version.lang.clone());
+                let placed = document.clone();
+                // After this view is mounted: put the reader back at their passage, then tell
+                // the page (which may read the rendered article in its handler).
+                Effect::new(move |_| {
+                    let pending = pending_place.try_update_value(Option::take).flatten();
+                    if let (Some((from, place)), Some(root)) = (pending, root.get_untracked()) {
+                        if let (Some(from), Some(to)) =
+                            (placed.version(&from), placed.version(&lang))
+                        {
+                            reader::restore_place(
+                                &root,
+                                &place,
+                                counterpart(from, to, place.passage),
+                            );
+                        }
+                    }
+                    on_shown(id.clone(), lang.clone());
+                });
+                view! { <CommentaryArticle document=document version=version /> }.into_any()
             };
-            let (id, lang) = (document.id.clone(), version.lang.clone());
-            // After this view is mounted: the page may read the rendered article in the handler.
-            Effect::new(move |_| on_shown(id.clone(), lang.clone()));
-            view! { <CommentaryArticle document=document version=version /> }.into_any()
+            view! {
+                <LanguageToggle document=document shown=shown.into() choose=choose />
+                {article}
+            }
+            .into_any()
         }
         (Some(Err(error)), _) => {
             let ui = ui_strings(requested.get().as_deref().unwrap_or("en"));
@@ -124,6 +219,7 @@ pub fn CommentaryWidget(
         />
         <div
             class="ce-root"
+            node_ref=root
             data-theme=move || Theme::from_attribute(config.theme.get().as_deref()).as_str()
             on:click=on_click
         >
