@@ -5,7 +5,7 @@
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, FocusOptions, HtmlElement, ScrollBehavior, ScrollToOptions};
 
-use crate::domain::Passage;
+use crate::domain::{Counterpart, Passage};
 
 /// The storage key of the reader's choice: one per site (the partner's origin), shared by every
 /// commentary on it, since a reader who chose Türkçe once wants it on the next commentary too.
@@ -88,6 +88,9 @@ pub struct Place {
     pub height: f64,
     /// Whether focus was inside that passage (it moves to the counterpart).
     pub focused: bool,
+    /// Where reading starts on screen: the viewport's top, or the bottom of the language toggle
+    /// while it sticks there.
+    pub line: f64,
 }
 
 fn rect(el: &Element) -> (f64, f64, f64) {
@@ -114,6 +117,20 @@ fn note_number(item: &Element) -> Option<u32> {
 /// measured (not laid out).
 pub fn measure_place(root: &Element) -> Option<Place> {
     let (top, bottom, _) = rect(root);
+    let line = root
+        .query_selector("[part~='language-toggle']")
+        .ok()
+        .flatten()
+        .map(|toggle| rect(&toggle))
+        .filter(|(t, b, _)| *t <= 1.0 && *b > 0.0)
+        .map_or(0.0, |(_, b, _)| b);
+    let place = |passage, top, height, focused| Place {
+        passage,
+        top,
+        height,
+        focused,
+        line,
+    };
     if top >= 0.0 {
         // The widget starts on screen or below it: nothing above the reader moves.
         return Some(place(Passage::Start, top, 0.0, false));
@@ -139,36 +156,30 @@ pub fn measure_place(root: &Element) -> Option<Place> {
             return note_number(n).map(|number| place(Passage::Note(number), t, h, true));
         }
     }
-    if let Some(i) = blocks.iter().position(|b| rect(b).1 > 0.0) {
+    if let Some(i) = blocks.iter().position(|b| rect(b).1 > line) {
         let (t, _, h) = rect(&blocks[i]);
-        if t <= 0.0 || i > 0 {
+        if t <= line || i > 0 {
             return Some(place(Passage::Block(i), t, h, false));
         }
-        // The viewport's top is above the first block: the title or the byline.
+        // Reading starts above the first block: in the title or the byline.
         return Some(place(Passage::Start, top, 0.0, false));
     }
-    if let Some(n) = notes.iter().find(|n| rect(n).1 > 0.0) {
+    if let Some(n) = notes.iter().find(|n| rect(n).1 > line) {
         let (t, _, h) = rect(n);
         return note_number(n).map(|number| place(Passage::Note(number), t, h, false));
     }
     Some(place(Passage::End, bottom, 0.0, false))
 }
 
-fn place(passage: Passage, top: f64, height: f64, focused: bool) -> Place {
-    Place {
-        passage,
-        top,
-        height,
-        focused,
-    }
-}
-
 /// Scrolls the page so that `target`, the counterpart of `place.passage` in the version now
-/// rendered in `root`, stands where that passage stood: its top at the same offset from the
-/// viewport's top (scaled by the blocks' heights when the reader was inside the block, so the
-/// line they read stays about where it was). Instant, whatever the page's `scroll-behavior`, so
-/// the page never visibly jumps. Moves focus to the counterpart when the passage held it.
-pub fn restore_place(root: &Element, place: &Place, target: Passage) {
+/// rendered in `root`, stands where that passage stood: an exact counterpart with its top at the
+/// same offset from the viewport's top (scaled by the blocks' heights when the reader was inside
+/// the block, so the line they read stays about where it was); an inexact one (the passage had
+/// no counterpart) there too, but never above the reading line, so that the text the reader goes
+/// on to is in view. Instant, whatever the page's `scroll-behavior`, so the page never visibly
+/// jumps. Moves focus to the counterpart when the passage held it.
+pub fn restore_place(root: &Element, place: &Place, counterpart: Counterpart) {
+    let target = counterpart.passage;
     let element = match target {
         Passage::Start | Passage::End => Some(root.clone()),
         Passage::Block(i) => elements(root, BODY_BLOCKS).into_iter().nth(i),
@@ -182,8 +193,11 @@ pub fn restore_place(root: &Element, place: &Place, target: Passage) {
     };
     let (top, bottom, height) = rect(&element);
     let now = if target == Passage::End { bottom } else { top };
-    let wanted = if place.top < 0.0 && place.height > 0.0 && height > 0.0 {
-        place.top * height / place.height
+    let wanted = if !counterpart.exact {
+        place.top.max(place.line)
+    } else if place.top < place.line && place.height > 0.0 && height > 0.0 {
+        // Inside the block: the same share of it above the reading line.
+        place.line - (place.line - place.top) * height / place.height
     } else {
         place.top
     };

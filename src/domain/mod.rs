@@ -29,5 +29,5 @@ pub use lang::{is_language_tag, primary_subtag};
 pub use language_names::{language_name, text_direction, Direction};
 pub use link::safe_href;
 pub use negotiate::{negotiate_language, LanguagePreferences};
-pub use passage::{counterpart, Passage};
+pub use passage::{counterpart, Counterpart, Passage};
 pub use provenance::{provenance, Provenance};

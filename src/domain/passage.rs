@@ -19,6 +19,17 @@ pub enum Passage {
     End,
 }
 
+/// The passage of another version that stands where the reader's passage stood.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Counterpart {
+    pub passage: Passage,
+    /// Whether it says the same thing (aligned blocks, a note of the same number, the start or
+    /// the end); `false` when it is only the nearest (the reader's passage has no counterpart) or
+    /// a guess by proportion. The widget keeps an exact counterpart exactly where the passage
+    /// was, and brings an inexact one fully into view there.
+    pub exact: bool,
+}
+
 /// The passage of `to` that stands where `passage` stands in `from`.
 ///
 /// - A block maps through the alignment to the block of `to` in the same group.
@@ -38,21 +49,26 @@ pub enum Passage {
 /// #   "body": vec![serde_json::json!("rule"); align.len()] })).unwrap() };
 /// let en = v(vec![9, 0, 1, 2]); // an extra block first
 /// let tr = v(vec![0, 1, 2]);
-/// assert_eq!(counterpart(&en, &tr, Passage::Block(2)), Passage::Block(1));
-/// assert_eq!(counterpart(&en, &tr, Passage::Block(0)), Passage::Block(0));
-/// assert_eq!(counterpart(&tr, &en, Passage::Block(0)), Passage::Block(1));
+/// let exact = |i| Counterpart { passage: Passage::Block(i), exact: true };
+/// assert_eq!(counterpart(&en, &tr, Passage::Block(2)), exact(1));
+/// assert_eq!(counterpart(&tr, &en, Passage::Block(0)), exact(1));
+/// // en's extra first block: tr's first block, the text the reader goes on to.
+/// assert_eq!(counterpart(&en, &tr, Passage::Block(0)).passage, Passage::Block(0));
+/// assert!(!counterpart(&en, &tr, Passage::Block(0)).exact);
 /// ```
-pub fn counterpart(from: &Version, to: &Version, passage: Passage) -> Passage {
-    match passage {
-        Passage::Start | Passage::End => passage,
+pub fn counterpart(from: &Version, to: &Version, passage: Passage) -> Counterpart {
+    let (passage, exact) = match passage {
+        Passage::Start | Passage::End => (passage, true),
         Passage::Note(number) => match u32::try_from(to.notes.len()) {
-            Ok(0) | Err(_) => Passage::End,
-            Ok(count) => Passage::Note(number.clamp(1, count)),
+            Ok(0) | Err(_) => (Passage::End, false),
+            Ok(count) => (Passage::Note(number.clamp(1, count)), number <= count),
         },
-        Passage::Block(index) => Passage::Block(
-            aligned_block(from, to, index).unwrap_or_else(|| proportional_block(from, to, index)),
-        ),
-    }
+        Passage::Block(index) => match aligned_block(from, to, index) {
+            Some((block, exact)) => (Passage::Block(block), exact),
+            None => (Passage::Block(proportional_block(from, to, index)), false),
+        },
+    };
+    Counterpart { passage, exact }
 }
 
 /// The alignment of a version, when it has one that fits its body.
@@ -63,11 +79,17 @@ fn alignment(version: &Version) -> Option<&[u32]> {
         .filter(|a| a.len() == version.body.len())
 }
 
-fn aligned_block(from: &Version, to: &Version, index: usize) -> Option<usize> {
+/// The aligned counterpart of block `index`, and whether it is its own (not a neighbour's).
+fn aligned_block(from: &Version, to: &Version, index: usize) -> Option<(usize, bool)> {
     let (source, target) = (alignment(from)?, alignment(to)?);
     let find = |group: &u32| target.iter().position(|g| g == group);
+    if let Some(own) = source.get(index).and_then(find) {
+        return Some((own, true));
+    }
     let after = source.get(index..)?.iter().find_map(find);
-    after.or_else(|| source.get(..index)?.iter().rev().find_map(find))
+    after
+        .or_else(|| source.get(..index)?.iter().rev().find_map(find))
+        .map(|block| (block, false))
 }
 
 fn proportional_block(from: &Version, to: &Version, index: usize) -> usize {
@@ -106,15 +128,28 @@ mod tests {
         // The seed: en has an extra lead paragraph the Turkish original lacks.
         let tr = version(3, Some(vec![0, 1, 2]), 0);
         let en = version(4, Some(vec![3, 0, 1, 2]), 0);
-        let map = |f: &Version, t: &Version, i| counterpart(f, t, Passage::Block(i));
+        let map = |f: &Version, t: &Version, i| {
+            let c = counterpart(f, t, Passage::Block(i));
+            (c.passage, c.exact)
+        };
+        let block = |i, exact| (Passage::Block(i), exact);
         assert_eq!(
             [0, 1, 2, 3].map(|i| map(&en, &tr, i)),
-            [0, 0, 1, 2].map(Passage::Block)
+            [
+                block(0, false),
+                block(0, true),
+                block(1, true),
+                block(2, true)
+            ]
         );
         assert_eq!(
             [0, 1, 2].map(|i| map(&tr, &en, i)),
-            [1, 2, 3].map(Passage::Block)
+            [block(1, true), block(2, true), block(3, true)]
         );
+    }
+
+    fn at(c: Counterpart) -> (Passage, bool) {
+        (c.passage, c.exact)
     }
 
     #[test]
@@ -122,41 +157,30 @@ mod tests {
         // ru splits group 1 into two blocks (1 and 7); its last block (8) is extra.
         let az = version(4, Some(vec![0, 1, 2, 3]), 0);
         let ru = version(6, Some(vec![0, 1, 7, 2, 3, 8]), 0);
-        assert_eq!(counterpart(&ru, &az, Passage::Block(2)), Passage::Block(2));
-        assert_eq!(counterpart(&ru, &az, Passage::Block(5)), Passage::Block(3));
-        // az lacks nothing, but en (another translation) lacks group 2.
+        let m = |f: &Version, t: &Version, i| at(counterpart(f, t, Passage::Block(i)));
+        assert_eq!(m(&ru, &az, 2), (Passage::Block(2), false));
+        assert_eq!(m(&ru, &az, 5), (Passage::Block(3), false));
+        assert_eq!(m(&ru, &az, 4), (Passage::Block(3), true));
+        // en (another translation) lacks group 2.
         let en = version(3, Some(vec![0, 1, 3]), 0);
-        assert_eq!(counterpart(&az, &en, Passage::Block(2)), Passage::Block(2));
-        assert_eq!(counterpart(&ru, &en, Passage::Block(3)), Passage::Block(2));
+        assert_eq!(m(&az, &en, 2), (Passage::Block(2), false));
+        assert_eq!(m(&ru, &en, 3), (Passage::Block(2), false));
+        assert_eq!(m(&ru, &en, 1), (Passage::Block(1), true));
     }
 
     #[test]
     fn without_alignment_the_same_proportion() {
         let short = version(5, None, 0);
         let long = version(10, None, 0);
-        assert_eq!(
-            counterpart(&short, &long, Passage::Block(2)),
-            Passage::Block(4)
-        );
-        assert_eq!(
-            counterpart(&long, &short, Passage::Block(9)),
-            Passage::Block(4)
-        );
-        assert_eq!(
-            counterpart(&long, &short, Passage::Block(0)),
-            Passage::Block(0)
-        );
+        let m = |f: &Version, t: &Version, i| at(counterpart(f, t, Passage::Block(i)));
+        assert_eq!(m(&short, &long, 2), (Passage::Block(4), false));
+        assert_eq!(m(&long, &short, 9), (Passage::Block(4), false));
+        assert_eq!(m(&long, &short, 0), (Passage::Block(0), false));
         // An alignment of the wrong length is no alignment.
         let bad = version(10, Some(vec![0, 1]), 0);
         let good = version(5, Some(vec![0, 1, 2, 3, 4]), 0);
-        assert_eq!(
-            counterpart(&bad, &good, Passage::Block(6)),
-            Passage::Block(3)
-        );
-        assert_eq!(
-            counterpart(&bad, &good, Passage::Block(99)),
-            Passage::Block(4)
-        );
+        assert_eq!(m(&bad, &good, 6), (Passage::Block(3), false));
+        assert_eq!(m(&bad, &good, 99), (Passage::Block(4), false));
     }
 
     #[test]
@@ -164,10 +188,11 @@ mod tests {
         let two = version(1, None, 2);
         let one = version(1, None, 1);
         let none = version(1, None, 0);
-        assert_eq!(counterpart(&two, &two, Passage::Note(2)), Passage::Note(2));
-        assert_eq!(counterpart(&two, &one, Passage::Note(2)), Passage::Note(1));
-        assert_eq!(counterpart(&two, &none, Passage::Note(1)), Passage::End);
-        assert_eq!(counterpart(&two, &one, Passage::Start), Passage::Start);
-        assert_eq!(counterpart(&two, &one, Passage::End), Passage::End);
+        let m = |f: &Version, t: &Version, p| at(counterpart(f, t, p));
+        assert_eq!(m(&two, &two, Passage::Note(2)), (Passage::Note(2), true));
+        assert_eq!(m(&two, &one, Passage::Note(2)), (Passage::Note(1), false));
+        assert_eq!(m(&two, &none, Passage::Note(1)), (Passage::End, false));
+        assert_eq!(m(&two, &one, Passage::Start), (Passage::Start, true));
+        assert_eq!(m(&two, &one, Passage::End), (Passage::End, true));
     }
 }

@@ -108,10 +108,12 @@ function recordEvents() {
  * in `page.log` so that assertion messages can show them.
  * @param {{ browser }} env
  * @param {string} url
- * @param {{ initEvents?: boolean, beforeGoto?: (page) => Promise<void> }} [options]
+ * @param {{ initEvents?: boolean, beforeGoto?: (page) => Promise<void>, contextOptions?: object }} [options]
+ *   `contextOptions` go to Playwright's `newContext` (say `{ locale: 'ru-RU' }`, which sets
+ *   `navigator.languages`).
  */
-export async function openPage(env, url, { initEvents = true, beforeGoto } = {}) {
-  const context = await env.browser.newContext();
+export async function openPage(env, url, { initEvents = true, beforeGoto, contextOptions = {} } = {}) {
+  const context = await env.browser.newContext(contextOptions);
   const page = await context.newPage();
   page.log = [];
   page.on('console', (msg) => {
