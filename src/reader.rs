@@ -5,7 +5,7 @@
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, FocusOptions, HtmlElement, ScrollBehavior, ScrollToOptions};
 
-use crate::domain::{Counterpart, Passage};
+use crate::domain::{primary_subtag, Counterpart, Passage};
 
 /// The storage key of the reader's choice: one per site (the partner's origin), shared by every
 /// commentary on it, since a reader who chose Türkçe once wants it on the next commentary too.
@@ -54,8 +54,11 @@ pub fn store_language(lang: &str) {
     }
 }
 
-/// The browser's own name of a language in that language (`Intl.DisplayNames`), for languages
-/// the widget's table does not know; `None` when the browser cannot tell.
+/// The browser's own name of a language in that language (`Intl.DisplayNames`), capitalised to
+/// start a label by that language's rules (the browser's `toLocaleUpperCase`, so `i` becomes `İ`
+/// in Turkish and Azerbaijani), for languages the widget's table does not know; `None` when the
+/// browser cannot tell. (The browser's casing, not `domain::capitalize`: the same rules without
+/// Unicode's case tables in the wasm.)
 pub fn browser_language_name(tag: &str) -> Option<String> {
     let intl = js_sys::Reflect::get(&js_sys::global(), &"Intl".into()).ok()?;
     let constructor: js_sys::Function = js_sys::Reflect::get(&intl, &"DisplayNames".into())
@@ -71,12 +74,27 @@ pub fn browser_language_name(tag: &str) -> Option<String> {
         .ok()?
         .dyn_into()
         .ok()?;
+    // A browser without data for the language answers in another (English, say): not its own name.
+    let resolved: js_sys::Function = js_sys::Reflect::get(&names, &"resolvedOptions".into())
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    let resolved = js_sys::Reflect::get(&resolved.call0(&names).ok()?, &"locale".into()).ok()?;
+    if primary_subtag(&resolved.as_string()?) != primary_subtag(tag) {
+        return None;
+    }
     let name = of
         .call1(&names, &JsValue::from_str(tag))
         .ok()?
         .as_string()?;
     // An unknown language comes back as its tag.
-    (!name.eq_ignore_ascii_case(tag) && !name.trim().is_empty()).then_some(name)
+    if name.eq_ignore_ascii_case(tag) || name.trim().is_empty() {
+        return None;
+    }
+    let mut chars = name.chars();
+    let first = chars.next()?.to_string();
+    let first = js_sys::JsString::from(first).to_locale_upper_case(Some(tag));
+    Some(String::from(first) + chars.as_str())
 }
 
 /// Where the reader is in a rendered version: a passage and where its top edge (the bottom edge

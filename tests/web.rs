@@ -521,3 +521,19 @@ async fn a_right_to_left_version_carries_dir_and_lang() {
         Some("Translated from Turkish by مترجم")
     );
 }
+
+#[wasm_bindgen_test]
+async fn languages_the_widget_does_not_know_go_by_the_browsers_name_or_their_tag() {
+    let version = |lang: &str| {
+        format!(r#"{{"lang":"{lang}","title":"T","body":[{{"paragraph":[{{"text":"x"}}]}}]}}"#)
+    };
+    let versions = format!("{TR},{},{}", version("sv"), version("xqa"));
+    let m = mount_with(&data_url(&document_json(&versions)), Some("tr"));
+    until("the title", || m.part("title").is_some()).await;
+    let names: Vec<_> = toggle_buttons(&m)
+        .iter()
+        .map(|b| b.text_content().unwrap_or_default())
+        .collect();
+    // Intl.DisplayNames calls Swedish "svenska"; a label starts with a capital. Nobody knows xqa.
+    assert_eq!(names, ["Türkçe", "Svenska", "xqa"]);
+}

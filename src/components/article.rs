@@ -10,13 +10,19 @@ use crate::domain::{
 
 /// The article of `version` of `document`.
 #[component]
-pub fn CommentaryArticle(document: std::sync::Arc<Document>, version: Version) -> impl IntoView {
+pub fn CommentaryArticle(
+    document: std::sync::Arc<Document>,
+    version: Version,
+    /// Shows another language version (the byline's link to the original).
+    #[prop(optional)]
+    choose: Option<Callback<String>>,
+) -> impl IntoView {
     let ui = ui_strings(&version.lang);
     let by = byline(&document, &version);
     let origin = provenance(&document, &version).map(|p| {
         view! {
             <span class="ce-sep" aria-hidden="true">" · "</span>
-            <VersionOrigin provenance=p ui_lang=ui.lang />
+            <VersionOrigin provenance=p ui_lang=ui.lang choose=choose />
         }
     });
     let notes = (!version.notes.is_empty())

@@ -6,25 +6,16 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::domain::{
-    capitalize, language_name, primary_subtag, text_direction, ui_strings, Document, Provenance,
+    language_name, primary_subtag, text_direction, ui_strings, Document, Provenance,
 };
 use crate::reader::{browser_language_name, focus_toggle_button};
-
-/// How views below the root ask for another language version: the reader chose it. Provided by
-/// [`CommentaryWidget`](super::CommentaryWidget).
-#[derive(Clone, Copy)]
-pub struct LanguageSwitch {
-    /// Shows the version of this language tag, keeping the reader's place, and remembers the
-    /// choice on this site.
-    pub choose: Callback<String>,
-}
 
 /// The name of a version on its button: the language's own name ("Türkçe"), with the full tag
 /// when two versions share a language (`az-Latn`, `az-Cyrl`).
 fn version_label(document: &Document, lang: &str) -> String {
     let name = language_name(lang)
         .map(str::to_owned)
-        .or_else(|| browser_language_name(lang).map(|n| capitalize(&n, lang)))
+        .or_else(|| browser_language_name(lang))
         .unwrap_or_else(|| lang.to_owned());
     let primary = primary_subtag(lang);
     let shared = document
@@ -93,33 +84,30 @@ pub fn LanguageToggle(
 /// The byline's word on where the shown version comes from: "Original text", or "Translated
 /// from Turkish" as a button that shows the original (then " by" the translator, when known).
 #[component]
-pub fn VersionOrigin(provenance: Provenance, ui_lang: &'static str) -> impl IntoView {
-    match provenance {
-        Provenance::Original { text } => {
-            view! { <span class="ce-origin" lang=ui_lang>{text}</span> }.into_any()
-        }
+pub fn VersionOrigin(
+    provenance: Provenance,
+    ui_lang: &'static str,
+    /// Shows another version (the original); without it the words are plain text.
+    choose: Option<Callback<String>>,
+) -> impl IntoView {
+    let (plain, link, translator) = match provenance {
+        Provenance::Original { text } => (Some(text), None, String::new()),
         Provenance::Translation {
             text,
             original,
             translator,
-        } => {
-            let switch = use_context::<LanguageSwitch>();
-            let on_click = move |ev: leptos::ev::MouseEvent| {
-                if let Some(switch) = switch {
-                    switch.choose.run(original.clone());
-                    if let Some(node) = ev.target().and_then(|t| t.dyn_into::<web_sys::Node>().ok())
-                    {
-                        focus_toggle_button(&node, &original);
-                    }
+        } => (None, Some((text, original)), translator),
+    };
+    let link = link.map(|(text, original)| {
+        let on_click = move |ev: leptos::ev::MouseEvent| {
+            if let Some(choose) = choose {
+                choose.run(original.clone());
+                if let Some(node) = ev.target().and_then(|t| t.dyn_into::<web_sys::Node>().ok()) {
+                    focus_toggle_button(&node, &original);
                 }
-            };
-            view! {
-                <span class="ce-origin" lang=ui_lang>
-                    <button type="button" class="ce-original-link" on:click=on_click>{text}</button>
-                    {translator}
-                </span>
             }
-            .into_any()
-        }
-    }
+        };
+        view! { <button type="button" class="ce-original-link" on:click=on_click>{text}</button> }
+    });
+    view! { <span class="ce-origin" lang=ui_lang>{plain}{link}{translator}</span> }
 }

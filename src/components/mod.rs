@@ -11,5 +11,5 @@ mod widget;
 
 pub use article::CommentaryArticle;
 pub use error_notice::ErrorNotice;
-pub use language_toggle::{LanguageSwitch, LanguageToggle, VersionOrigin};
+pub use language_toggle::{LanguageToggle, VersionOrigin};
 pub use widget::{CommentaryWidget, WidgetConfig};

@@ -6,10 +6,11 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 
-use super::{CommentaryArticle, ErrorNotice, LanguageSwitch, LanguageToggle};
+use super::{CommentaryArticle, ErrorNotice, LanguageToggle};
 use crate::browser::{dispatch, fetch_document, focus_in_root, warn};
 use crate::domain::{
-    counterpart, negotiate_language, requested_language, ui_strings, LanguagePreferences, Theme,
+    counterpart, negotiate_language, requested_language, ui_strings, Document, LanguagePreferences,
+    Theme,
 };
 use crate::reader::{self, Place};
 
@@ -19,6 +20,37 @@ pub struct WidgetConfig {
     pub src: Signal<Option<String>>,
     pub lang: Signal<Option<String>>,
     pub theme: Signal<Option<String>>,
+}
+
+/// What switching languages needs besides the shown language: plain values, read and written in
+/// event handlers and effects, never rendered.
+struct Switching {
+    /// The loaded document.
+    document: Option<Arc<Document>>,
+    /// The browser's preferred languages, read once.
+    browser: Vec<String>,
+    /// Whether the page changed `lang` since mounting: then it outranks the stored choice.
+    attribute_changed: bool,
+    /// Where the reader was before a switch, and in which version: restored once the new
+    /// version is in place.
+    pending: Option<(String, Place)>,
+}
+
+impl Switching {
+    /// The language tag of the version to show, given the stored choice and the attribute.
+    fn negotiate(
+        &self,
+        document: &Document,
+        stored: Option<&str>,
+        attribute: Option<&str>,
+    ) -> Option<String> {
+        let wish = LanguagePreferences {
+            stored,
+            attribute,
+            browser: &self.browser,
+        };
+        negotiate_language(document, &wish).map(|v| v.lang.clone())
+    }
 }
 
 /// Everything inside the shadow root.
@@ -45,25 +77,12 @@ pub fn CommentaryWidget(
     // The shown version's language tag: one signal, driven by negotiation when a document loads,
     // by the reader's choices and by changes of the `lang` attribute (CONTRACTS §3).
     let shown: RwSignal<Option<String>> = RwSignal::new(None);
-    let browser_languages = StoredValue::new(reader::preferred_languages());
-    // Whether the page changed `lang` since mounting: then it outranks the stored choice.
-    let attribute_changed = StoredValue::new(false);
-    // Where the reader was before a switch, and in which version: restored once the new version
-    // is in place.
-    let pending_place: StoredValue<Option<(String, Place)>> = StoredValue::new(None);
-
-    let negotiate = move |document: &crate::domain::Document, with_stored: bool| {
-        let stored = with_stored.then(reader::stored_language).flatten();
-        let attribute = requested.get_untracked();
-        browser_languages.with_value(|browser| {
-            let wish = LanguagePreferences {
-                stored: stored.as_deref(),
-                attribute: attribute.as_deref(),
-                browser,
-            };
-            negotiate_language(document, &wish).map(|v| v.lang.clone())
-        })
-    };
+    let switching = StoredValue::new(Switching {
+        document: None,
+        browser: reader::preferred_languages(),
+        attribute_changed: false,
+        pending: None,
+    });
 
     // Shows `lang`, noting where the reader is so the new version can put them back there.
     let switch_to = move |lang: String| {
@@ -75,20 +94,29 @@ pub fn CommentaryWidget(
             return;
         }
         let place = root.get_untracked().and_then(|r| reader::measure_place(&r));
-        pending_place.set_value(current.zip(place));
+        switching.update_value(|s| s.pending = current.zip(place));
         shown.set(Some(lang));
     };
     let choose = Callback::new(move |lang: String| {
         reader::store_language(&lang);
         switch_to(lang);
     });
-    provide_context(LanguageSwitch { choose });
 
     // Each loaded document: the version negotiation picks.
     Effect::new(move |_| {
         if let Some(Ok(document)) = resource.get() {
-            let pick = negotiate(&document, !attribute_changed.get_value());
-            pending_place.set_value(None);
+            let attribute = requested.get_untracked();
+            let pick = switching
+                .try_update_value(|s| {
+                    let stored = (!s.attribute_changed)
+                        .then(reader::stored_language)
+                        .flatten();
+                    s.pending = None;
+                    let pick = s.negotiate(&document, stored.as_deref(), attribute.as_deref());
+                    s.document = Some(document);
+                    pick
+                })
+                .flatten();
             shown.set(pick);
         }
     });
@@ -97,11 +125,15 @@ pub fn CommentaryWidget(
     Effect::new(move |previous: Option<Option<String>>| {
         let now = requested.get();
         if previous.is_some_and(|p| p != now) {
-            attribute_changed.set_value(true);
-            if let Some(Ok(document)) = resource.get_untracked() {
-                if let Some(lang) = negotiate(&document, false) {
-                    switch_to(lang);
-                }
+            let pick = switching
+                .try_update_value(|s| {
+                    s.attribute_changed = true;
+                    let document = s.document.clone()?;
+                    s.negotiate(&document, None, now.as_deref())
+                })
+                .flatten();
+            if let Some(lang) = pick {
+                switch_to(lang);
             }
         }
         now
@@ -165,19 +197,17 @@ pub fn CommentaryWidget(
             let article_document = document.clone();
             let article = move || {
                 let document = article_document.clone();
-                let Some(version) = shown
+                // None only until negotiation has run, within the same tick.
+                let version = shown
                     .get()
                     .and_then(|lang| document.version(&lang))
-                    .cloned()
-                else {
-                    return view! { <slot></slot> }.into_any();
-                };
+                    .cloned()?;
                 let (id, lang) = (document.id.clone(), version.lang.clone());
                 let placed = document.clone();
                 // After this view is mounted: put the reader back at their passage, then tell
                 // the page (which may read the rendered article in its handler).
                 Effect::new(move |_| {
-                    let pending = pending_place.try_update_value(Option::take).flatten();
+                    let pending = switching.try_update_value(|s| s.pending.take()).flatten();
                     if let (Some((from, place)), Some(root)) = (pending, root.get_untracked()) {
                         if let (Some(from), Some(to)) =
                             (placed.version(&from), placed.version(&lang))
@@ -191,7 +221,9 @@ pub fn CommentaryWidget(
                     }
                     on_shown(id.clone(), lang.clone());
                 });
-                view! { <CommentaryArticle document=document version=version /> }.into_any()
+                Some(
+                    view! { <CommentaryArticle document=document version=version choose=choose /> },
+                )
             };
             view! {
                 <LanguageToggle document=document shown=shown.into() choose=choose />
