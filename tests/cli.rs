@@ -163,7 +163,14 @@ fn the_seed_compiles_with_one_structure_warning() {
     );
 
     let json = fs::read_to_string(out.join("2026-36.json")).expect("written");
-    assert!(!json.contains('\n') && !json.contains("  "), "compact JSON");
+    // Compact: exactly what serde_json writes for the document, with no pretty-printing.
+    let document: commentary_embed::domain::Document =
+        serde_json::from_str(&json).expect("a document");
+    assert_eq!(
+        serde_json::to_string(&document).expect("serialises"),
+        json,
+        "compact JSON"
+    );
     assert!(
         run.stdout.contains(&format!(", {} bytes -> ", json.len())),
         "{}",

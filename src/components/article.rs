@@ -2,7 +2,8 @@
 
 use leptos::prelude::*;
 
-use super::content::{note_id, ref_id, render_blocks};
+use super::content::{note_id, ref_id, render_blocks, Ctx};
+use super::footnotes::Footnotes;
 use super::language_toggle::VersionOrigin;
 use crate::domain::{
     byline, provenance, text_direction, ui_strings, Document, Note, UiStrings, Version,
@@ -25,6 +26,7 @@ pub fn CommentaryArticle(
             <VersionOrigin provenance=p ui_lang=ui.lang choose=choose />
         }
     });
+    let footnotes = Footnotes::new(version.notes.clone());
     let notes = (!version.notes.is_empty())
         .then(|| view! { <NotesList notes=version.notes.clone() ui=ui /> });
     view! {
@@ -44,7 +46,7 @@ pub fn CommentaryArticle(
                     {origin}
                 </p>
             </header>
-            <div class="ce-body" part="body">{render_blocks(&version.body, ui)}</div>
+            <div class="ce-body" part="body">{render_blocks(&version.body, Ctx { ui, footnotes: Some(footnotes) })}</div>
             {notes}
         </article>
     }
@@ -73,7 +75,7 @@ fn NotesList(notes: Vec<Note>, ui: &'static UiStrings) -> impl IntoView {
             view! {
                 <li id=note_id(n) tabindex="-1">
                     <span class="ce-backlinks">{backlinks}</span>
-                    {render_blocks(&note.content, ui)}
+                    {render_blocks(&note.content, Ctx { ui, footnotes: None })}
                 </li>
             }
         })

@@ -6,10 +6,12 @@
 mod article;
 mod content;
 mod error_notice;
+mod footnotes;
 mod language_toggle;
 mod widget;
 
 pub use article::CommentaryArticle;
 pub use error_notice::ErrorNotice;
+pub use footnotes::{FootnoteRef, Footnotes, OpenNote};
 pub use language_toggle::{LanguageToggle, VersionOrigin};
 pub use widget::{CommentaryWidget, WidgetConfig};

@@ -178,7 +178,11 @@ pub fn CommentaryWidget(
         let Some(anchor) = ev
             .target()
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|t| t.closest("a[href^='#']").ok().flatten())
+            .and_then(|t| {
+                t.closest("a[href^='#']:not([part~='footnote-ref'])")
+                    .ok()
+                    .flatten()
+            })
         else {
             return;
         };

@@ -80,9 +80,10 @@ fn inlines_text_len(inlines: &[Inline]) -> usize {
         .iter()
         .map(|i| match i {
             Inline::Text(t) | Inline::Code(t) => t.chars().count(),
-            Inline::Emphasis(c) | Inline::Strong(c) | Inline::Link { content: c, .. } => {
-                inlines_text_len(c)
-            }
+            Inline::Emphasis(c)
+            | Inline::Strong(c)
+            | Inline::Link { content: c, .. }
+            | Inline::Lang { content: c, .. } => inlines_text_len(c),
             Inline::NoteRef { .. } | Inline::LineBreak => 0,
         })
         .sum()
@@ -101,9 +102,10 @@ fn inline_notes(inlines: &[Inline], out: &mut Vec<u32>) {
     for inline in inlines {
         match inline {
             Inline::NoteRef { note, .. } if !out.contains(note) => out.push(*note),
-            Inline::Emphasis(c) | Inline::Strong(c) | Inline::Link { content: c, .. } => {
-                inline_notes(c, out)
-            }
+            Inline::Emphasis(c)
+            | Inline::Strong(c)
+            | Inline::Link { content: c, .. }
+            | Inline::Lang { content: c, .. } => inline_notes(c, out),
             _ => {}
         }
     }

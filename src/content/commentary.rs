@@ -7,11 +7,13 @@ use std::path::{Path, PathBuf};
 use toml::de::DeTable;
 
 use super::align::{align_versions, Aligning};
+use super::citations::add_citations;
 use super::fields::Fields;
 use super::front_matter::split_front_matter;
 use super::markdown::compile_body;
 use super::metadata::Metadata;
 use super::report::Report;
+use super::script::mark_foreign_script;
 use super::Diagnostic;
 use crate::domain::{is_language_tag, Document, Version, SCHEMA_VERSION};
 
@@ -170,11 +172,25 @@ pub fn compile_commentary(dir: &Path, id: &str) -> Compiled {
     for report in reports {
         diagnostics.extend(report.into_diagnostics());
     }
+    let house_template = metadata.house_template.clone();
     let document = if failed {
         None
     } else {
         assemble(id, metadata, versions)
     };
+    let document =
+        document.and_then(
+            |mut doc| match add_citations(&mut doc, house_template.as_deref()) {
+                Ok(()) => Some(doc),
+                Err(message) => {
+                    diagnostics.push(Diagnostic::error(
+                        dir,
+                        format!("internal error: cannot format citations: {message}"),
+                    ));
+                    None
+                }
+            },
+        );
     let document = document.and_then(|doc| {
         let problems = doc.problems();
         for problem in &problems {
@@ -248,7 +264,8 @@ fn compile_version(path: &Path, lang: &str) -> (Report, Option<(Version, Vec<usi
             (title.map(|t| t.0), url, published, translator)
         }
     };
-    let body = compile_body(fm.body, fm.body_offset, &mut report);
+    let mut body = compile_body(fm.body, fm.body_offset, &mut report);
+    mark_foreign_script(&mut body.blocks, &mut body.notes, lang);
     if body.blocks.is_empty() {
         report.error(
             Some(fm.close_offset),
@@ -266,6 +283,7 @@ fn compile_version(path: &Path, lang: &str) -> (Report, Option<(Version, Vec<usi
                 body: body.blocks,
                 notes: body.notes,
                 align: None,
+                citations: Vec::new(),
             },
             body.offsets,
         )),

@@ -4,7 +4,7 @@ use toml::de::{DeTable, DeValue};
 
 use super::fields::{describe, Fields};
 use super::report::Report;
-use crate::domain::{Date, Person, Publisher};
+use crate::domain::{check_house_template, Date, Person, Publisher, TemplateError};
 
 /// What `commentary.toml` says, each part `None` (or empty) where it was missing or wrong; the
 /// errors are in the [`Report`].
@@ -17,6 +17,8 @@ pub(crate) struct Metadata {
     pub(crate) published: Option<Date>,
     pub(crate) authors: Vec<Person>,
     pub(crate) publisher: Option<Publisher>,
+    /// `[citation] house`: the publisher's house-style template, when given and valid.
+    pub(crate) house_template: Option<String>,
 }
 
 impl Metadata {
@@ -48,6 +50,7 @@ impl Metadata {
             ),
             authors: authors(&mut fields, report),
             publisher: publisher(&mut fields, report),
+            house_template: house_template(&mut fields, report),
         };
         fields.finish(report);
         metadata
@@ -118,6 +121,28 @@ fn authors(fields: &mut Fields<'_, '_>, report: &mut Report) -> Vec<Person> {
         }
     }
     people
+}
+
+/// The optional `[citation]` table: `house`, the publisher's own citation line as a template
+/// (placeholders in README.md), checked here so that a mistake names its line.
+fn house_template(fields: &mut Fields<'_, '_>, report: &mut Report) -> Option<String> {
+    let (key, value) = fields.get("citation")?;
+    let DeValue::Table(table) = value.get_ref() else {
+        fields.wrong_type(report, key, value.get_ref(), "a table");
+        return None;
+    };
+    let at = fields.offset(key);
+    let mut fields = fields.nested(table, at, " in [citation]");
+    let house = fields.string(report, "house", None);
+    fields.finish(report);
+    let (template, at) = house?;
+    match check_house_template(&template) {
+        Ok(()) => Some(template),
+        Err(TemplateError(message)) => {
+            report.error(Some(at), format!("`house` in [citation]: {message}"));
+            None
+        }
+    }
 }
 
 /// The `[publisher]` table.

@@ -22,6 +22,8 @@
 //! - headings keep their level, code blocks their text; titles are trimmed;
 //! - plain CommonMark plus GitHub footnotes: no tables, strikethrough, task lists or smart
 //!   punctuation;
+//! - runs of Cyrillic text in a version in another script are marked with their language
+//!   (`Inline::Lang`, Russian unless the letters say Ukrainian, Belarusian or Kazakh);
 //! - the versions are ordered original first, then by language tag;
 //! - the top-level blocks of every version are aligned with the original's (`align`, one group
 //!   id per block), and a block with no counterpart is a warning (the versions differ in
@@ -41,6 +43,7 @@
 
 mod align;
 mod build;
+mod citations;
 mod commentary;
 mod diagnostic;
 mod fields;
@@ -48,7 +51,9 @@ mod front_matter;
 mod markdown;
 mod metadata;
 mod report;
+mod script;
 
 pub use build::{build, BuildReport, Written};
+pub use citations::{add_citations, plain as citation_text};
 pub use commentary::{compile_commentary, Compiled};
 pub use diagnostic::{Diagnostic, Severity};

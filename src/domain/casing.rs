@@ -1,57 +1,63 @@
-//! Upper- and lower-casing text by the rules of its language.
-//!
-//! `str::to_uppercase` follows Unicode's default rules, which are wrong for Turkish and
-//! Azerbaijani: there, `i` and `ı` are two letters whose capitals are `İ` and `I`. Anything the
-//! widget cases in Rust goes through these functions with the language of the text; the
-//! stylesheet's `text-transform` gets the same rules from the `lang` attribute of the element
-//! that holds the text.
+//! Upper- and lower-casing that know Turkish and Azerbaijani: `i` → `İ`, `ı` → `I` and back
+//! (plain `str::to_uppercase` gives `I` for both, losing the dot that tells the two letters
+//! apart; plain `str::to_lowercase` turns `I` into `i` and `İ` into `i̇`).
 
 use super::primary_subtag;
 
-/// Whether `lang` cases `i` and `ı` as two letters (Turkish and Azerbaijani).
-fn dotted_i(lang: &str) -> bool {
-    matches!(primary_subtag(lang).as_str(), "tr" | "az")
+/// Whether `lang` (a tag) is written with the Turkic dotted and dotless i.
+pub fn has_dotted_i(lang: &str) -> bool {
+    matches!(
+        primary_subtag(lang).as_str(),
+        "tr" | "az" | "crh" | "tt" | "kk" | "ba"
+    )
 }
 
-/// `text` in capitals, by the rules of `lang`.
+/// `text` upper-cased for a reader of `lang`. In Turkish and Azerbaijani, `i` becomes `İ` and
+/// `ı` becomes `I`. In other languages a word that holds a letter only Turkic alphabets use
+/// (ğ, ı, ş, ə, İ) is a Turkish name such as "Türkiye" and keeps its dotted capital: "TÜRKİYE",
+/// as Turkish publishers write it in English titles.
 ///
 /// # Example
 /// ```
-/// use commentary_embed::domain::to_upper;
-/// assert_eq!(to_upper("istiklal", "tr"), "İSTİKLAL");
-/// assert_eq!(to_upper("istiklal", "en"), "ISTIKLAL");
+/// use commentary_embed::domain::upper_case;
+/// assert_eq!(upper_case("istanbul ılık", "tr"), "İSTANBUL ILIK");
+/// assert_eq!(upper_case("Solidarity in Türkiye", "en"), "SOLIDARITY IN TÜRKİYE");
 /// ```
-pub fn to_upper(text: &str, lang: &str) -> String {
-    if !dotted_i(lang) {
-        return text.to_uppercase();
-    }
+pub fn upper_case(text: &str, lang: &str) -> String {
+    let turkic = has_dotted_i(lang);
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            'i' => out.push('İ'),
-            c => out.extend(c.to_uppercase()),
+    for word in text.split_inclusive(|c: char| !c.is_alphanumeric()) {
+        let word_turkic = turkic
+            || word.contains(['ğ', 'Ğ', 'ı', 'İ', 'ş', 'Ş', 'ə', 'Ə'])
+            || (word.contains(['ü', 'Ü']) && looks_turkish(word));
+        for c in word.chars() {
+            match c {
+                'i' if word_turkic => out.push('İ'),
+                'ı' => out.push('I'),
+                c => out.extend(c.to_uppercase()),
+            }
         }
     }
     out
 }
 
-/// `text` in small letters, by the rules of `lang`.
+/// `text` lower-cased for a reader of `lang`. In Turkish and Azerbaijani, `I` becomes `ı` and `İ`
+/// (or `I` with a combining dot above) becomes `i`; other languages follow Unicode's rules.
 ///
 /// # Example
 /// ```
-/// use commentary_embed::domain::to_lower;
-/// assert_eq!(to_lower("IRMAK İNCİ", "az"), "ırmak inci");
-/// assert_eq!(to_lower("IRMAK", "en"), "irmak");
+/// use commentary_embed::domain::lower_case;
+/// assert_eq!(lower_case("IRMAK İNCİ", "az"), "ırmak inci");
+/// assert_eq!(lower_case("IRMAK", "en"), "irmak");
 /// ```
-pub fn to_lower(text: &str, lang: &str) -> String {
-    if !dotted_i(lang) {
+pub fn lower_case(text: &str, lang: &str) -> String {
+    if !has_dotted_i(lang) {
         return text.to_lowercase();
     }
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
         match c {
-            // `I` with a combining dot above is the decomposed `İ`.
             'I' if chars.peek() == Some(&'\u{307}') => {
                 chars.next();
                 out.push('i');
@@ -64,21 +70,11 @@ pub fn to_lower(text: &str, lang: &str) -> String {
     out
 }
 
-/// `text` with its first letter in capitals, by the rules of `lang` (a language name that a
-/// browser gives in small letters, say, made fit to start a label).
-///
-/// # Example
-/// ```
-/// use commentary_embed::domain::capitalize;
-/// assert_eq!(capitalize("ingilizce", "tr"), "İngilizce");
-/// assert_eq!(capitalize("русский", "ru"), "Русский");
-/// ```
-pub fn capitalize(text: &str, lang: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => to_upper(first.encode_utf8(&mut [0; 4]), lang) + chars.as_str(),
-        None => String::new(),
-    }
+/// A word with ü is Turkish in an English or Russian text ("Türkiye", "Büyük") unless it reads
+/// like German: the diphthongs `ei`, `ie` and the ending `lich` are foreign to Turkish.
+fn looks_turkish(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    !(lower.contains("ei") || lower.contains("ie") || lower.contains("lich"))
 }
 
 #[cfg(test)]
@@ -86,35 +82,44 @@ mod tests {
     use super::*;
 
     #[test]
-    fn turkish_and_azerbaijani_keep_dotted_and_dotless_i_apart() {
-        for lang in ["tr", "az", "TR-tr", "az-Latn"] {
-            assert_eq!(to_upper("ılık iğne", lang), "ILIK İĞNE", "{lang}");
-            assert_eq!(to_lower("ILIK İĞNE", lang), "ılık iğne", "{lang}");
-            assert_eq!(to_lower("I\u{307}ZMİR", lang), "izmir", "{lang}");
-        }
-        assert_eq!(to_upper("Azərbaycan dili", "az"), "AZƏRBAYCAN DİLİ");
-        assert_eq!(to_lower("DİPNOTLAR", "tr"), "dipnotlar");
-    }
-
-    #[test]
-    fn other_languages_follow_the_default_rules() {
-        assert_eq!(to_upper("ılık iğne", "en"), "ILIK IĞNE");
-        assert_eq!(to_lower("ILIK", "en"), "ilik");
-        assert_eq!(to_upper("примечания", "ru"), "ПРИМЕЧАНИЯ");
+    fn turkish_and_azerbaijani_keep_the_dot() {
+        assert_eq!(upper_case("İlaha Khantamirova", "tr"), "İLAHA KHANTAMİROVA");
+        assert_eq!(upper_case("ılık iş", "tr"), "ILIK İŞ");
         assert_eq!(
-            to_lower("ΟΔΟΣ", "el"),
-            "οδος",
-            "final sigma: the std rules, whole string"
+            upper_case("Azərbaycan istiqlal", "az"),
+            "AZƏRBAYCAN İSTİQLAL"
         );
-        assert_eq!(to_upper("straße", "de"), "STRASSE");
     }
 
     #[test]
-    fn capitalize_touches_only_the_first_letter() {
-        assert_eq!(capitalize("ingilizce", "tr"), "İngilizce");
-        assert_eq!(capitalize("ingilizce", "en"), "Ingilizce");
-        assert_eq!(capitalize("azərbaycan dili", "az"), "Azərbaycan dili");
-        assert_eq!(capitalize("", "tr"), "");
-        assert_eq!(capitalize("ß", "de"), "SS");
+    fn lower_case_keeps_dotted_and_dotless_i_apart() {
+        for lang in ["tr", "az", "TR-tr", "az-Latn"] {
+            assert_eq!(lower_case("ILIK İĞNE", lang), "ılık iğne", "{lang}");
+            assert_eq!(lower_case("I\u{307}ZMİR", lang), "izmir", "{lang}");
+        }
+        assert_eq!(lower_case("DİPNOTLAR", "tr"), "dipnotlar");
+        assert_eq!(lower_case("ILIK", "en"), "ilik");
+        assert_eq!(lower_case("ПРИМЕЧАНИЯ", "ru"), "примечания");
+        // Round trip in Turkish: what upper_case writes, lower_case reads back.
+        assert_eq!(
+            lower_case(&upper_case("ılık iğne", "tr"), "tr"),
+            "ılık iğne"
+        );
+    }
+
+    #[test]
+    fn english_stays_english_but_turkish_names_keep_their_dot() {
+        assert_eq!(
+            upper_case(
+                "The Solidarity Among Turkic States Targeted Through Türkiye-Azerbaijan Relations",
+                "en"
+            ),
+            "THE SOLIDARITY AMONG TURKIC STATES TARGETED THROUGH TÜRKİYE-AZERBAIJAN RELATIONS"
+        );
+        assert_eq!(
+            upper_case("Khantamirova, Büchlein, Şişli", "en"),
+            "KHANTAMIROVA, BÜCHLEIN, ŞİŞLİ"
+        );
+        assert_eq!(upper_case("привет", "ru"), "ПРИВЕТ");
     }
 }

@@ -6,7 +6,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{is_language_tag, primary_subtag, safe_href, Date};
+use super::{is_language_tag, primary_subtag, safe_href, Citation, Date};
 
 /// The version of the compiled document's shape. Bump it on any change a widget of the previous
 /// version would misread; the widget refuses documents of another version with a clear message.
@@ -45,6 +45,29 @@ pub struct Person {
 }
 
 impl Person {
+    /// A person from a name written "Given Family" (a translator in front matter): the last word
+    /// is the family name, the rest the given names. A single word is a family name.
+    ///
+    /// # Example
+    /// ```
+    /// use commentary_embed::domain::Person;
+    /// let p = Person::from_display_name(" Ayşe  Nur Örnek ");
+    /// assert_eq!((p.given.as_str(), p.family.as_str()), ("Ayşe Nur", "Örnek"));
+    /// ```
+    pub fn from_display_name(name: &str) -> Person {
+        let words: Vec<&str> = name.split_whitespace().collect();
+        match words.split_last() {
+            Some((family, given)) => Person {
+                given: given.join(" "),
+                family: (*family).to_owned(),
+            },
+            None => Person {
+                given: String::new(),
+                family: String::new(),
+            },
+        }
+    }
+
     /// "Given Family", as a byline shows it.
     pub fn display_name(&self) -> String {
         if self.given.is_empty() {
@@ -83,6 +106,9 @@ pub struct Version {
     /// Footnotes, numbered from 1 in order of first reference.
     #[serde(default)]
     pub notes: Vec<Note>,
+    /// This version formatted in every citation style, the access date left open.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub citations: Vec<Citation>,
     /// The alignment of the body with the other versions: one group id per top-level block;
     /// blocks of different versions with the same id say the same thing (see
     /// [`counterpart`](super::counterpart)). Written by the compiler; optional, and ignored when
@@ -124,6 +150,12 @@ pub enum Inline {
     /// A link; the widget follows it only if [`safe_href`] accepts `href`.
     Link {
         href: String,
+        content: Vec<Inline>,
+    },
+    /// Text in another language than the version's, such as a cited title in Russian in an
+    /// English note: shown with its own `lang` (screen readers, hyphenation, fonts).
+    Lang {
+        lang: String,
         content: Vec<Inline>,
     },
     /// A footnote reference: `note` is the number shown, `occurrence` counts this note's
@@ -241,15 +273,15 @@ impl Document {
             if v.body.is_empty() {
                 problem(&at, "the body is empty".into());
             }
-            let mut refs = Vec::new();
-            if blocks_too_deep(&v.body, 0, &mut refs) {
+            let mut walk = Walk::default();
+            if blocks_too_deep(&v.body, 0, &mut walk) {
                 problem(
                     &at,
                     format!("the body nests deeper than {MAX_DEPTH} levels"),
                 );
             }
             for (n, note) in v.notes.iter().enumerate() {
-                let mut inner = Vec::new();
+                let mut inner = Walk::default();
                 if usize::try_from(note.number).ok() != Some(n + 1) {
                     problem(
                         &at,
@@ -262,14 +294,18 @@ impl Document {
                         format!("note {} nests deeper than {MAX_DEPTH} levels", note.number),
                     );
                 }
-                if !inner.is_empty() {
+                if !inner.refs.is_empty() {
                     problem(
                         &at,
                         format!("note {} holds a footnote reference", note.number),
                     );
                 }
+                walk.bad_langs.append(&mut inner.bad_langs);
             }
-            for (note, occurrence) in refs {
+            for lang in &walk.bad_langs {
+                problem(&at, format!("`{lang}` is not a BCP 47 language tag"));
+            }
+            for (note, occurrence) in walk.refs {
                 match usize::try_from(note)
                     .ok()
                     .and_then(|n| v.notes.get(n.wrapping_sub(1)))
@@ -336,33 +372,48 @@ impl Version {
     }
 }
 
-/// Collects footnote references and tells whether blocks nest deeper than [`MAX_DEPTH`].
-fn blocks_too_deep(blocks: &[Block], depth: usize, refs: &mut Vec<(u32, u32)>) -> bool {
+/// What a walk through blocks finds besides their depth.
+#[derive(Default)]
+struct Walk {
+    /// Footnote references: (note, occurrence).
+    refs: Vec<(u32, u32)>,
+    /// `lang` values of [`Inline::Lang`] that are not language tags.
+    bad_langs: Vec<String>,
+}
+
+/// Collects what [`Walk`] holds and tells whether blocks nest deeper than [`MAX_DEPTH`].
+fn blocks_too_deep(blocks: &[Block], depth: usize, walk: &mut Walk) -> bool {
     if depth > MAX_DEPTH {
         return true;
     }
     blocks.iter().any(|b| match b {
         Block::Paragraph(c) | Block::Heading { content: c, .. } => {
-            inlines_too_deep(c, depth + 1, refs)
+            inlines_too_deep(c, depth + 1, walk)
         }
-        Block::Quote(inner) => blocks_too_deep(inner, depth + 1, refs),
+        Block::Quote(inner) => blocks_too_deep(inner, depth + 1, walk),
         Block::List { items, .. } => items
             .iter()
-            .any(|item| blocks_too_deep(item, depth + 1, refs)),
+            .any(|item| blocks_too_deep(item, depth + 1, walk)),
         Block::Code(_) | Block::Rule => false,
     })
 }
 
-fn inlines_too_deep(inlines: &[Inline], depth: usize, refs: &mut Vec<(u32, u32)>) -> bool {
+fn inlines_too_deep(inlines: &[Inline], depth: usize, walk: &mut Walk) -> bool {
     if depth > MAX_DEPTH {
         return true;
     }
     inlines.iter().any(|i| match i {
+        Inline::Lang { lang, content } => {
+            if !is_language_tag(lang) {
+                walk.bad_langs.push(lang.clone());
+            }
+            inlines_too_deep(content, depth + 1, walk)
+        }
         Inline::Emphasis(c) | Inline::Strong(c) | Inline::Link { content: c, .. } => {
-            inlines_too_deep(c, depth + 1, refs)
+            inlines_too_deep(c, depth + 1, walk)
         }
         Inline::NoteRef { note, occurrence } => {
-            refs.push((*note, *occurrence));
+            walk.refs.push((*note, *occurrence));
             false
         }
         Inline::Text(_) | Inline::Code(_) | Inline::LineBreak => false,
@@ -417,6 +468,7 @@ mod tests {
                         content: vec![Block::Paragraph(vec![text("Note")])],
                     }],
                     align: None,
+                    citations: Vec::new(),
                 })
                 .collect(),
         }

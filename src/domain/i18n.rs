@@ -11,6 +11,8 @@ pub struct UiStrings {
     pub notes: &'static str,
     /// Accessible name of a footnote reference, before its number ("Note 1").
     pub note: &'static str,
+    /// Accessible name of the control that closes an open note ("Close note 1").
+    pub close_note: &'static str,
     /// Accessible name of a back-link from a note to its reference.
     pub back_to_text: &'static str,
     /// "No." between a series and its number.
@@ -70,6 +72,7 @@ const EN: UiStrings = UiStrings {
     lang: "en",
     notes: "Notes",
     note: "Note",
+    close_note: "Close note",
     back_to_text: "Back to the text",
     number: "No.",
     and: "and",
@@ -93,6 +96,7 @@ const TR: UiStrings = UiStrings {
     lang: "tr",
     notes: "Dipnotlar",
     note: "Dipnot",
+    close_note: "Dipnotu kapat",
     back_to_text: "Metne dön",
     number: "No:",
     and: "ve",
@@ -116,6 +120,7 @@ const RU: UiStrings = UiStrings {
     lang: "ru",
     notes: "Примечания",
     note: "Примечание",
+    close_note: "Закрыть примечание",
     back_to_text: "Вернуться к тексту",
     number: "№",
     and: "и",
@@ -139,6 +144,7 @@ const AZ: UiStrings = UiStrings {
     lang: "az",
     notes: "Qeydlər",
     note: "Qeyd",
+    close_note: "Qeydi bağla",
     back_to_text: "Mətnə qayıt",
     number: "№",
     and: "və",
@@ -185,6 +191,7 @@ mod tests {
             let all = [
                 s.notes,
                 s.note,
+                s.close_note,
                 s.back_to_text,
                 s.number,
                 s.and,

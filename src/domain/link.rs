@@ -91,3 +91,45 @@ mod tests {
         );
     }
 }
+
+/// An absolute web URL cut for display, so that its host stands out and the rest can wrap:
+/// `("https://", "www.aa.com.tr", "/tr/dunya/…")`. `None` for anything but `http(s)://host…`.
+///
+/// # Example
+/// ```
+/// use commentary_embed::domain::url_parts;
+/// assert_eq!(url_parts("https://vpoanalytics.com/a/b/"), Some(("https://", "vpoanalytics.com", "/a/b/")));
+/// assert_eq!(url_parts("mailto:info@avim.org.tr"), None);
+/// ```
+pub fn url_parts(url: &str) -> Option<(&str, &str, &str)> {
+    let scheme_end = url.find("://")? + 3;
+    let scheme = &url[..scheme_end];
+    if !matches!(scheme.to_ascii_lowercase().as_str(), "http://" | "https://") {
+        return None;
+    }
+    let rest = &url[scheme_end..];
+    let host_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    if host_end == 0 {
+        return None;
+    }
+    Some((scheme, &rest[..host_end], &rest[host_end..]))
+}
+
+#[cfg(test)]
+mod url_parts_tests {
+    use super::url_parts;
+
+    #[test]
+    fn splits_scheme_host_and_rest() {
+        assert_eq!(
+            url_parts("http://a.example"),
+            Some(("http://", "a.example", ""))
+        );
+        assert_eq!(
+            url_parts("https://a.example?q=1"),
+            Some(("https://", "a.example", "?q=1"))
+        );
+        assert_eq!(url_parts("https:///path"), None);
+        assert_eq!(url_parts("ftp://a.example/x"), None);
+    }
+}

@@ -6,6 +6,8 @@
 
 mod byline;
 mod casing;
+mod citation;
+mod cite_export;
 mod date;
 mod document;
 mod embed_config;
@@ -18,7 +20,12 @@ mod passage;
 mod provenance;
 
 pub use byline::{byline, Byline};
-pub use casing::{capitalize, to_lower, to_upper};
+pub use casing::{has_dotted_i, lower_case, upper_case};
+pub use citation::{escape_html, push_run, Citation, CitationStyle, CiteRun, DateForm};
+pub use cite_export::{
+    bibtex, check_house_template, coins, csl_json, house, ris, CiteWork, TemplateError,
+    DEFAULT_HOUSE_TEMPLATE, HOUSE_PLACEHOLDERS,
+};
 pub use date::Date;
 pub use document::{
     Block, Document, Inline, Note, Person, Problem, Publisher, Version, MAX_DEPTH, SCHEMA_VERSION,
@@ -27,7 +34,7 @@ pub use embed_config::{requested_language, ShareUrl, Theme};
 pub use i18n::{ui_strings, PerUiLanguage, UiStrings};
 pub use lang::{is_language_tag, primary_subtag};
 pub use language_names::{language_name, text_direction, Direction};
-pub use link::safe_href;
+pub use link::{safe_href, url_parts};
 pub use negotiate::{negotiate_language, LanguagePreferences};
 pub use passage::{counterpart, Counterpart, Passage};
 pub use provenance::{provenance, Provenance};

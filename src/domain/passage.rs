@@ -120,6 +120,7 @@ mod tests {
                 })
                 .collect(),
             align,
+            citations: Vec::new(),
         }
     }
 

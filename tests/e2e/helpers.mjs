@@ -108,11 +108,10 @@ function recordEvents() {
  * in `page.log` so that assertion messages can show them.
  * @param {{ browser }} env
  * @param {string} url
- * @param {{ initEvents?: boolean, beforeGoto?: (page) => Promise<void>, contextOptions?: object }} [options]
- *   `contextOptions` go to Playwright's `newContext` (say `{ locale: 'ru-RU' }`, which sets
- *   `navigator.languages`).
+ * @param {{ initEvents?: boolean, beforeGoto?: (page) => Promise<void>, context?: object }} [options]
+ *   `context`: Playwright context options (viewport, hasTouch, colorScheme …).
  */
-export async function openPage(env, url, { initEvents = true, beforeGoto, contextOptions = {} } = {}) {
+export async function openPage(env, url, { initEvents = true, beforeGoto, context: contextOptions = {} } = {}) {
   const context = await env.browser.newContext(contextOptions);
   const page = await context.newPage();
   page.log = [];

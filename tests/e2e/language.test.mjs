@@ -372,7 +372,7 @@ describe('language toggle', { skip }, () => {
     ['de-DE', 'az', 'tr'],
   ]) {
     test(`no lang attribute, browser in ${locale}: the fixture in ${fixture}, the seed in ${seed}`, { timeout: TEST_TIMEOUT }, async () => {
-      const page = await openPage(env, env.hostUrl('language-negotiation.html'), { contextOptions: { locale } });
+      const page = await openPage(env, env.hostUrl('language-negotiation.html'), { context: { locale } });
       try {
         assert.equal(await waitForWidget(page, '#fixture'), 'ready', pageLog(page));
         assert.equal(await waitForWidget(page, '#seed'), 'ready', pageLog(page));

@@ -1,0 +1,256 @@
+//! Every version formatted in every citation style, at build time.
+//!
+//! The formatted styles (APA 7, MLA 9, Chicago 17 notes-bibliography and author-date, Harvard)
+//! come from hayagriva, a CSL processor, with the official styles and locales it ships. The
+//! reader's access date is unknown here: the entry is formatted with a sentinel date, which is
+//! then found in the output and replaced by [`CiteRun::Accessed`] in the form the style wrote it.
+//! The exports and the house style come from `domain` (`bibtex`, `ris`, `csl_json`, `house`).
+
+use hayagriva::archive::{locales, ArchivedStyle};
+use hayagriva::citationberg::{Locale, LocaleCode, Style};
+use hayagriva::{
+    BibliographyDriver, BibliographyRequest, CitationItem, CitationRequest, ElemChild,
+    ElemChildren, Entry, Library,
+};
+use serde_json::json;
+
+use crate::domain::{
+    bibtex, csl_json, house, push_run, ris, Citation, CitationStyle, CiteRun, CiteWork, Date,
+    DateForm, Document, DEFAULT_HOUSE_TEMPLATE,
+};
+
+/// The access date given to the processor, found again in its output. No commentary is
+/// accessed on it, and each of its parts is unmistakable.
+const SENTINEL: (u16, u8, u8) = (2099, 12, 31);
+
+/// The CSL styles, with the locale each is written in.
+const CSL_STYLES: [(CitationStyle, ArchivedStyle, &str); 5] = [
+    (
+        CitationStyle::Apa7,
+        ArchivedStyle::AmericanPsychologicalAssociation,
+        "en-US",
+    ),
+    (
+        CitationStyle::Mla9,
+        ArchivedStyle::ModernLanguageAssociation,
+        "en-US",
+    ),
+    // The Chicago 17th edition styles (hayagriva's "Chicago" ones are the 18th).
+    (
+        CitationStyle::ChicagoNotes,
+        ArchivedStyle::TurabianFullnote8,
+        "en-US",
+    ),
+    (
+        CitationStyle::ChicagoAuthorDate,
+        ArchivedStyle::TurabianAuthorDate,
+        "en-US",
+    ),
+    // Cite Them Right, the usual Harvard, is British.
+    (
+        CitationStyle::Harvard,
+        ArchivedStyle::HarvardCiteThemRight,
+        "en-GB",
+    ),
+];
+
+/// Formats every version of `document` in every style and stores the result in the versions.
+///
+/// # Errors
+/// A message when the processor cannot format an entry (a bug: the entries are built here).
+pub fn add_citations(document: &mut Document, house_template: Option<&str>) -> Result<(), String> {
+    let locales = locales();
+    let mut all = Vec::with_capacity(document.versions.len());
+    for version in &document.versions {
+        let work = CiteWork::new(document, version);
+        let mut citations = Vec::new();
+        let template = house_template.unwrap_or(DEFAULT_HOUSE_TEMPLATE);
+        let house_runs = house(template, work).map_err(|e| e.0)?;
+        citations.push(citation(CitationStyle::House, house_runs));
+        let entry = entry(work)?;
+        for (style, archived, locale) in CSL_STYLES {
+            citations.push(citation(
+                style,
+                format_csl(&entry, archived, locale, &locales)?,
+            ));
+        }
+        citations.push(citation(CitationStyle::Bibtex, bibtex(work)));
+        citations.push(citation(CitationStyle::Ris, ris(work)));
+        citations.push(citation(CitationStyle::CslJson, csl_json(work)));
+        all.push(citations);
+    }
+    for (version, citations) in document.versions.iter_mut().zip(all) {
+        version.citations = citations;
+    }
+    Ok(())
+}
+
+fn citation(style: CitationStyle, runs: Vec<CiteRun>) -> Citation {
+    Citation {
+        style: style.id().to_owned(),
+        runs,
+    }
+}
+
+fn ymd(date: Date) -> String {
+    date.to_string()
+}
+
+/// The hayagriva entry of a cited version: a report in a series, with its translator and, for a
+/// translation, the original as an `original` parent (APA's "Original work published", MLA's
+/// and Chicago's "Originally published as").
+fn entry(work: CiteWork<'_>) -> Result<Entry, String> {
+    let d = work.document;
+    let v = work.version;
+    let names: Vec<String> = d
+        .authors
+        .iter()
+        .map(|a| {
+            if a.given.is_empty() {
+                a.family.clone()
+            } else {
+                format!("{}, {}", a.family, a.given)
+            }
+        })
+        .collect();
+    let mut publisher = json!({ "name": publisher_name(d) });
+    if let Some(place) = &d.publisher.place {
+        publisher["location"] = json!(place);
+    }
+    let mut e = json!({
+        "type": "report",
+        "title": v.title,
+        "author": names,
+        "date": ymd(v.date(d)),
+        "publisher": publisher,
+        "language": v.lang,
+    });
+    if let Some(series) = &d.series {
+        e["genre"] = json!(series);
+    }
+    if let Some(number) = &d.number {
+        e["serial-number"] = json!({ "serial": number });
+    }
+    if let Some(url) = &v.url {
+        let (y, m, day) = SENTINEL;
+        e["url"] = json!({ "value": url, "date": format!("{y:04}-{m:02}-{day:02}") });
+    }
+    if let Some(t) = work.translator() {
+        let name = if t.given.is_empty() {
+            t.family
+        } else {
+            format!("{}, {}", t.family, t.given)
+        };
+        e["affiliated"] = json!([{ "role": "translator", "names": [name] }]);
+    }
+    if let Some(original) = work.original {
+        // Braces keep the processor's English title-casing off a title in another language.
+        let title = format!("{{{}}}", original.title.replace(['{', '}'], ""));
+        e["parent"] = json!({ "type": "original", "title": title, "date": ymd(d.published), "language": original.lang });
+    }
+    let library: Library =
+        serde_json::from_value(json!({ "cite": e })).map_err(|e| format!("citation entry: {e}"))?;
+    let first = library.iter().next().cloned();
+    first.ok_or_else(|| "citation entry: empty library".to_owned())
+}
+
+fn publisher_name(d: &Document) -> String {
+    match d.publisher.short_name.as_deref() {
+        Some(short) => format!("{} ({short})", d.publisher.name),
+        None => d.publisher.name.clone(),
+    }
+}
+
+/// The bibliography entry of `entry` in `style`, as runs with the access date left open.
+fn format_csl(
+    entry: &Entry,
+    style: ArchivedStyle,
+    locale: &str,
+    locales: &[Locale],
+) -> Result<Vec<CiteRun>, String> {
+    let Style::Independent(style) = style.get() else {
+        return Err(format!("{style:?} is not an independent style"));
+    };
+    let mut driver = BibliographyDriver::new();
+    driver.citation(CitationRequest::from_items(
+        vec![CitationItem::with_entry(entry)],
+        &style,
+        locales,
+    ));
+    let rendered = driver.finish(BibliographyRequest {
+        style: &style,
+        locale: Some(LocaleCode(locale.to_owned())),
+        locale_files: locales,
+    });
+    let items = rendered.bibliography.map(|b| b.items).unwrap_or_default();
+    let item = items
+        .first()
+        .ok_or("the style wrote no bibliography entry")?;
+    let mut runs = Vec::new();
+    collect(&item.content, false, &mut runs);
+    Ok(open_access_date(runs))
+}
+
+/// Flattens hayagriva's element tree into text and italic runs.
+fn collect(children: &ElemChildren, italic: bool, runs: &mut Vec<CiteRun>) {
+    for child in &children.0 {
+        match child {
+            ElemChild::Text(t) => {
+                let italic =
+                    italic || t.formatting.font_style == hayagriva::citationberg::FontStyle::Italic;
+                let text = t.text.clone();
+                push_run(
+                    runs,
+                    if italic {
+                        CiteRun::Italic(text)
+                    } else {
+                        CiteRun::Text(text)
+                    },
+                );
+            }
+            ElemChild::Elem(e) => collect(&e.children, italic, runs),
+            ElemChild::Link { text, .. } => push_run(runs, CiteRun::Text(text.text.clone())),
+            ElemChild::Markup(m) => push_run(runs, CiteRun::Text(m.clone())),
+            ElemChild::Transparent { .. } => {}
+        }
+    }
+}
+
+/// Replaces the sentinel access date, in whichever form the style wrote it, by an open date.
+fn open_access_date(runs: Vec<CiteRun>) -> Vec<CiteRun> {
+    let (y, m, d) = SENTINEL;
+    let Some(sentinel) = Date::new(y, m, d) else {
+        return runs;
+    };
+    let forms: Vec<(String, DateForm)> = DateForm::ALL
+        .iter()
+        .map(|f| (f.format(sentinel), *f))
+        .collect();
+    let mut out = Vec::new();
+    for run in runs {
+        let CiteRun::Text(text) = run else {
+            push_run(&mut out, run);
+            continue;
+        };
+        let mut rest = text.as_str();
+        while let Some((at, len, form)) = forms
+            .iter()
+            .filter_map(|(s, f)| rest.find(s.as_str()).map(|at| (at, s.len(), *f)))
+            .min_by_key(|(at, ..)| *at)
+        {
+            push_run(&mut out, CiteRun::Text(rest[..at].to_owned()));
+            out.push(CiteRun::Accessed(form));
+            rest = &rest[at + len..];
+        }
+        push_run(&mut out, CiteRun::Text(rest.to_owned()));
+    }
+    out
+}
+
+/// The plain text of runs, with `today` as the access date (for tests and the CLI's own checks).
+pub fn plain(citations: &[Citation], style: CitationStyle, today: Date) -> Option<String> {
+    citations
+        .iter()
+        .find(|c| c.style == style.id())
+        .map(|c| c.plain(today))
+}
