@@ -14,6 +14,48 @@ function start() {
   return started;
 }
 
+// The startup error in every language the widget's UI speaks (src/domain/i18n.rs has the rest;
+// `title` is its `cannot_show`, and tests/loader_strings.rs checks that none is missing).
+const STARTUP_STRINGS = {
+  en: {
+    title: "This commentary cannot be shown here.",
+    csp: "The page's Content Security Policy does not allow WebAssembly: add 'wasm-unsafe-eval' to its script-src.",
+    failed: "The widget could not start:",
+  },
+  tr: {
+    title: "Bu yorum burada gösterilemiyor.",
+    csp: "Sayfanın İçerik Güvenliği Politikası WebAssembly'ye izin vermiyor: script-src yönergesine 'wasm-unsafe-eval' ekleyin.",
+    failed: "Bileşen başlatılamadı:",
+  },
+  ru: {
+    title: "Этот комментарий не удаётся показать здесь.",
+    csp: "Политика безопасности контента (CSP) страницы не разрешает WebAssembly: добавьте 'wasm-unsafe-eval' в script-src.",
+    failed: "Не удалось запустить виджет:",
+  },
+  az: {
+    title: "Bu şərhi burada göstərmək mümkün deyil.",
+    csp: "Səhifənin Məzmun Təhlükəsizliyi Siyasəti WebAssembly-yə icazə vermir: script-src direktivinə 'wasm-unsafe-eval' əlavə edin.",
+    failed: "Vidceti işə salmaq mümkün olmadı:",
+  },
+};
+
+// The UI language before the document is known, in the order of CONTRACTS §3: the reader's
+// stored choice (as the widget stores it), the element's lang, the browser's languages, English.
+function startupLanguage(host) {
+  let stored = null;
+  try {
+    stored = localStorage.getItem("commentary-embed:language");
+  } catch {
+    // Storage disabled or sandboxed: no stored choice.
+  }
+  const wishes = [stored, host.getAttribute("lang"), ...(navigator.languages ?? [])];
+  for (const wish of wishes) {
+    const primary = String(wish ?? "").trim().split(/[-_]/)[0].toLowerCase();
+    if (Object.hasOwn(STARTUP_STRINGS, primary)) return primary;
+  }
+  return "en";
+}
+
 // Shown when the WebAssembly cannot start (old browser, a CSP without 'wasm-unsafe-eval', a
 // failed download). Built with DOM calls only: no innerHTML, no inline style.
 function showStartupError(host, error) {
@@ -22,26 +64,39 @@ function showStartupError(host, error) {
   const link = document.createElement("link");
   link.rel = "stylesheet";
   link.href = cssHref;
+  const lang = startupLanguage(host);
+  const words = STARTUP_STRINGS[lang];
   const box = document.createElement("div");
   box.className = "ce-error";
   box.setAttribute("part", "error");
   box.setAttribute("role", "alert");
+  box.lang = lang;
   const title = document.createElement("p");
   title.className = "ce-error-title";
-  title.textContent = "This commentary cannot be shown here.";
+  title.textContent = words.title;
   const detail = document.createElement("p");
   detail.className = "ce-error-detail";
   const message = String(error?.message ?? error);
   const csp = /Content Security Policy|unsafe-eval|wasm-unsafe-eval/i.test(message);
-  detail.textContent = csp
-    ? "The page's Content Security Policy does not allow WebAssembly: add 'wasm-unsafe-eval' to its script-src."
-    : `The widget could not start: ${message}`;
+  if (csp) {
+    detail.textContent = words.csp;
+  } else {
+    // The browser's own message stays as it is (English, mostly), marked as such.
+    const technical = document.createElement("span");
+    technical.lang = "en";
+    technical.textContent = message;
+    detail.append(`${words.failed} `, technical);
+  }
   box.append(title, detail);
   root.append(link, box, document.createElement("slot"));
+  // The event is for the partner's logs: always in English.
   host.dispatchEvent(new CustomEvent("commentary-error", {
     bubbles: true,
     composed: true,
-    detail: { src: host.getAttribute("src") ?? "", message: detail.textContent },
+    detail: {
+      src: host.getAttribute("src") ?? "",
+      message: csp ? STARTUP_STRINGS.en.csp : `${STARTUP_STRINGS.en.failed} ${message}`,
+    },
   }));
 }
 

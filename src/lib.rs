@@ -20,7 +20,8 @@
 //! - [`content`] (native only): the Markdown + TOML source → [`domain::Document`], with
 //!   `path:line: message` errors. The CLI (`src/bin/commentary`) is a thin shell over it.
 //! - `components` (wasm only): Leptos views that render domain values.
-//! - `browser` (wasm only): the one place that names `web_sys`: fetching, events.
+//! - `browser` (wasm only): the one place that names `web_sys`: fetching, events; with `reader`
+//!   beside it: the reader's languages, stored choice and place on the page.
 //! - `embed` (wasm only): the `<commentary-embed>` custom element: attributes, shadow root,
 //!   mounting.
 //!
@@ -45,3 +46,5 @@ pub mod browser;
 pub mod components;
 #[cfg(target_arch = "wasm32")]
 pub mod embed;
+#[cfg(target_arch = "wasm32")]
+pub mod reader;

@@ -137,7 +137,7 @@ fn first_paragraph(doc: &Document, lang: &str) -> Vec<Inline> {
 // ---------------------------------------------------------------- valid sources
 
 #[test]
-fn the_seed_compiles_without_diagnostics() {
+fn the_seed_compiles_with_one_structure_warning() {
     let s = Sandbox::new("seed");
     let content = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
     let out = s.path("nested/out");
@@ -146,7 +146,16 @@ fn the_seed_compiles_without_diagnostics() {
         content.to_str().expect("utf-8 path"),
         out.to_str().expect("utf-8 path"),
     ]);
-    assert_eq!((run.code, run.stderr.as_str()), (Some(0), ""), "{run:?}");
+    assert_eq!(run.code, Some(0), "{run:?}");
+    // en.md opens with a note to the reader that the Turkish original lacks.
+    assert_eq!(
+        run.diagnostics(),
+        [format!(
+            "{}:7: warning: this paragraph has no counterpart in the original (tr.md); switching language here keeps the next aligned passage in view",
+            content.join("2026-36/en.md").display()
+        )],
+        "{run:?}"
+    );
     assert!(
         run.stdout.starts_with("2026-36: 2 versions (tr, en), "),
         "{}",
@@ -173,6 +182,14 @@ fn the_seed_compiles_without_diagnostics() {
     assert_eq!(doc.id, "2026-36");
     let langs: Vec<_> = doc.versions.iter().map(|v| v.lang.as_str()).collect();
     assert_eq!(langs, ["tr", "en"]);
+    let aligned: Vec<_> = doc.versions.iter().map(|v| v.align.clone()).collect();
+    assert_eq!(
+        aligned,
+        [
+            Some((0..9).collect::<Vec<u32>>()),
+            Some([9].into_iter().chain(0..9).collect())
+        ]
+    );
     for v in &doc.versions {
         let notes: Vec<_> = v.notes.iter().map(|n| (n.number, n.references)).collect();
         assert_eq!(notes, [(1, 1), (2, 1)], "{}", v.lang);
@@ -198,7 +215,36 @@ fn the_features_fixture_compiles() {
     let s = Sandbox::new("fixture");
     let content = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/content");
     let run = s.run(&["build", content.to_str().expect("utf-8 path"), "out"]);
-    assert_eq!((run.code, run.stderr.as_str()), (Some(0), ""), "{run:?}");
+    assert_eq!(run.code, Some(0), "{run:?}");
+    let at = |file: &str| content.join(file).display().to_string();
+    // Versions that differ in structure on purpose: warnings, and the documents are written.
+    assert_eq!(
+        run.diagnostics(),
+        [
+            format!("{}:33: warning: this paragraph has no counterpart in the original (ru.md); switching language here keeps the next aligned passage in view", at("fixture-features/en.md")),
+            format!("{}:12: warning: this paragraph has no counterpart in the original (az.md); switching language here keeps the next aligned passage in view", at("fixture-languages/en.md")),
+            format!("{}:32: warning: this paragraph has no counterpart in the original (az.md); switching language here keeps the next aligned passage in view", at("fixture-languages/en.md")),
+            format!("{}:13: warning: the paragraph at az.md:14 (the original) has no counterpart in this version", at("fixture-languages/ru.md")),
+            format!("{}:23: warning: the quote at az.md:26 (the original) has no counterpart in this version", at("fixture-languages/ru.md")),
+        ],
+        "{run:?}"
+    );
+    let languages = s.document("fixture-languages");
+    let aligned: Vec<_> = languages
+        .versions
+        .iter()
+        .map(|v| (v.lang.as_str(), v.align.clone().unwrap_or_default()))
+        .collect();
+    assert_eq!(
+        aligned,
+        [
+            ("az", (0..11).collect::<Vec<u32>>()),
+            // A paragraph split in two (its first half is new), a translator's note at the end.
+            ("en", vec![0, 1, 2, 11, 3, 4, 5, 6, 7, 8, 9, 10, 12]),
+            // Two paragraphs merged into one, the quote left out.
+            ("ru", vec![0, 1, 2, 3, 5, 6, 7, 8, 10]),
+        ]
+    );
     let doc = s.document("fixture-features");
     assert!(doc.problems().is_empty());
     assert_eq!(
@@ -341,6 +387,33 @@ fn an_unreferenced_definition_warns_and_the_build_succeeds() {
         s.document("x").version("en").map(|v| v.notes.len()),
         Some(1)
     );
+}
+
+#[test]
+fn versions_that_differ_in_structure_are_aligned_with_warnings() {
+    let s = Sandbox::new("align");
+    s.valid("x")
+        .write(
+            "content/x/tr.md",
+            "+++\ntitle = \"Başlık\"\n+++\n\nBir.[^1]\n\n## Bölüm\n\nİki, uzun bir paragraf, gerçekten uzun.\n\nÜç.\n\n[^1]: Not.\n",
+        )
+        .write(
+            "content/x/en.md",
+            "+++\ntitle = \"Title\"\n+++\n\n*A note to the reader.*\n\nOne.[^1]\n\n## Section\n\nTwo, a long paragraph, really long.\n\n[^1]: Note.\n",
+        );
+    let run = s.build();
+    assert_eq!(run.code, Some(0), "{run:?}");
+    assert_eq!(
+        run.diagnostics(),
+        [
+            "content/x/en.md:5: warning: this paragraph has no counterpart in the original (tr.md); switching language here keeps the next aligned passage in view",
+            "content/x/en.md:11: warning: the paragraph at tr.md:11 (the original) has no counterpart in this version",
+        ],
+        "{run:?}"
+    );
+    let doc = s.document("x");
+    let aligned: Vec<_> = doc.versions.iter().map(|v| v.align.clone()).collect();
+    assert_eq!(aligned, [Some(vec![0, 1, 2, 3]), Some(vec![4, 0, 1, 2])]);
 }
 
 #[test]

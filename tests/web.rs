@@ -88,7 +88,21 @@ impl Drop for Mounted {
     }
 }
 
+/// Where the widget keeps the reader's language choice (per site: this test page).
+const STORAGE_KEY: &str = "commentary-embed:language";
+
+fn storage() -> web_sys::Storage {
+    web_sys::window().unwrap().local_storage().unwrap().unwrap()
+}
+
 fn mount_with(src: &str, lang: Option<&str>) -> Mounted {
+    // Every test starts as a reader who never chose a language here.
+    storage().remove_item(STORAGE_KEY).unwrap();
+    mount_stored(src, lang)
+}
+
+/// Mounts without forgetting the stored choice (a reload, as far as the widget can tell).
+fn mount_stored(src: &str, lang: Option<&str>) -> Mounted {
     let document = web_sys::window().unwrap().document().unwrap();
     let host: HtmlElement = document.create_element("div").unwrap().unchecked_into();
     host.set_attribute("src", src).unwrap();
@@ -230,12 +244,11 @@ async fn unsafe_links_and_markup_stay_text() {
 
 #[wasm_bindgen_test]
 async fn changing_lang_switches_version_and_tells_the_page() {
-    let m = mount_with(&data_url(&document_json(&format!("{TR},{EN}"))), None);
+    let m = mount_with(&data_url(&document_json(&format!("{TR},{EN}"))), Some("tr"));
     until("the title", || m.part("title").is_some()).await;
     assert_eq!(
         m.part("title").unwrap().text_content().unwrap(),
-        "Türkçe başlık",
-        "no lang: the original"
+        "Türkçe başlık"
     );
 
     m.widget.attribute_changed("lang", Some("en".into()));
@@ -305,4 +318,222 @@ async fn a_missing_document_and_no_source_are_errors() {
         .text_content()
         .unwrap()
         .contains("no `src` attribute"));
+}
+
+// ------------------------------------------------------------------ language toggle (issue 4)
+
+fn attr(el: &Element, name: &str) -> String {
+    el.get_attribute(name).unwrap_or_default()
+}
+
+fn toggle_buttons(m: &Mounted) -> Vec<HtmlElement> {
+    m.all("[part~='language-toggle'] button")
+        .into_iter()
+        .filter_map(|b| b.dyn_into().ok())
+        .collect()
+}
+
+fn title(m: &Mounted) -> String {
+    m.part("title")
+        .and_then(|t| t.text_content())
+        .unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+async fn the_toggle_offers_each_version_by_its_own_name_and_remembers_the_choice() {
+    let m = mount_with(&data_url(&document_json(&format!("{TR},{EN}"))), Some("en"));
+    until("the title", || m.part("title").is_some()).await;
+
+    let toggle = m.part("language-toggle").expect("a language toggle");
+    assert_eq!(attr(&toggle, "role"), "group");
+    assert_eq!(attr(&toggle, "aria-label"), "Language");
+    let buttons = toggle_buttons(&m);
+    let seen = |buttons: &[HtmlElement]| -> Vec<(String, String, String)> {
+        buttons
+            .iter()
+            .map(|b| {
+                (
+                    b.text_content().unwrap_or_default(),
+                    attr(b, "lang"),
+                    attr(b, "aria-pressed"),
+                )
+            })
+            .collect()
+    };
+    let own = |name: &str, lang: &str, pressed: &str| {
+        (name.to_owned(), lang.to_owned(), pressed.to_owned())
+    };
+    assert_eq!(
+        seen(&buttons),
+        [own("Türkçe", "tr", "false"), own("English", "en", "true")]
+    );
+
+    buttons[0].click();
+    until("the Turkish title", || title(&m) == "Türkçe başlık").await;
+    assert_eq!(
+        seen(&toggle_buttons(&m)),
+        [own("Türkçe", "tr", "true"), own("English", "en", "false")]
+    );
+    assert_eq!(
+        attr(&m.part("language-toggle").unwrap(), "aria-label"),
+        "Dil"
+    );
+    let article = m.root().query_selector("article").unwrap().unwrap();
+    assert_eq!(attr(&article, "lang"), "tr");
+    // The pressed button is the same element: the reader's focus stays on it.
+    buttons[0].focus().unwrap();
+    buttons[1].click();
+    until("the English title", || title(&m) == "English title").await;
+    assert!(
+        buttons[1].is_connected(),
+        "the toggle is not re-rendered on a switch"
+    );
+
+    until("the change events", || m.events().len() == 3).await;
+    let names: Vec<_> = m
+        .events()
+        .into_iter()
+        .map(|(n, d)| format!("{n} {d}"))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            r#"commentary-ready {"id":"t-1","lang":"en"}"#,
+            r#"commentary-language-change {"id":"t-1","lang":"tr"}"#,
+            r#"commentary-language-change {"id":"t-1","lang":"en"}"#,
+        ]
+    );
+    assert_eq!(
+        storage().get_item(STORAGE_KEY).unwrap().as_deref(),
+        Some("en")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn the_stored_choice_wins_over_the_attribute_until_the_page_changes_it() {
+    storage().set_item(STORAGE_KEY, "tr").unwrap();
+    let m = mount_stored(&data_url(&document_json(&format!("{TR},{EN}"))), Some("ru"));
+    until("the title", || m.part("title").is_some()).await;
+    assert_eq!(
+        title(&m),
+        "Türkçe başlık",
+        "the reader chose Turkish before"
+    );
+
+    m.widget.attribute_changed("lang", Some("en".into()));
+    until("the English title", || title(&m) == "English title").await;
+    until("the change event", || m.events().len() == 2).await;
+    assert_eq!(m.events()[1].0, "commentary-language-change");
+    storage().remove_item(STORAGE_KEY).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn a_stored_language_the_document_lacks_is_passed_over() {
+    storage().set_item(STORAGE_KEY, "az").unwrap();
+    let m = mount_stored(&data_url(&document_json(&format!("{TR},{EN}"))), Some("en"));
+    until("the title", || m.part("title").is_some()).await;
+    assert_eq!(title(&m), "English title");
+    storage().remove_item(STORAGE_KEY).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn one_version_has_no_toggle_and_no_word_on_translation() {
+    let m = mount_with(&data_url(&document_json(TR)), Some("tr"));
+    until("the title", || m.part("title").is_some()).await;
+    assert!(m.part("language-toggle").is_none());
+    assert!(m.all(".ce-origin").is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn the_ui_speaks_the_shown_versions_language() {
+    let m = mount_with(&data_url(&document_json(&format!("{TR},{EN}"))), Some("tr"));
+    until("the title", || m.part("title").is_some()).await;
+    let heading = m
+        .root()
+        .query_selector("#ce-notes-heading")
+        .unwrap()
+        .unwrap();
+    assert_eq!(heading.text_content().as_deref(), Some("Dipnotlar"));
+    assert_eq!(attr(&heading, "lang"), "tr");
+    let byline = m.part("byline").unwrap().text_content().unwrap();
+    assert!(byline.contains("17 Haziran 2026"), "{byline}");
+    assert!(byline.contains("Commentary No: 2026/1"), "{byline}");
+    assert!(byline.contains("Orijinal metin"), "{byline}");
+    let refs = m.all("[part~='footnote-ref']");
+    assert_eq!(attr(&refs[0], "aria-label"), "Dipnot 1");
+
+    m.widget.attribute_changed("lang", Some("en".into()));
+    until("the English title", || title(&m) == "English title").await;
+    let origin: HtmlElement = m
+        .root()
+        .query_selector("[part~='byline'] button.ce-original-link")
+        .unwrap()
+        .expect("a button to the original")
+        .dyn_into()
+        .unwrap();
+    assert_eq!(
+        origin.text_content().as_deref(),
+        Some("Translated from Turkish")
+    );
+    origin.click();
+    until("the Turkish title", || title(&m) == "Türkçe başlık").await;
+    let focused = m
+        .root()
+        .active_element()
+        .expect("focus stays in the widget");
+    assert_eq!(
+        attr(&focused, "lang"),
+        "tr",
+        "focus moves to the Türkçe button"
+    );
+    assert_eq!(attr(&focused, "aria-pressed"), "true");
+}
+
+const AR: &str =
+    r#"{"lang":"ar","title":"عنوان","translator":"مترجم","body":[{"paragraph":[{"text":"نص"}]}]}"#;
+
+#[wasm_bindgen_test]
+async fn a_right_to_left_version_carries_dir_and_lang() {
+    let m = mount_with(&data_url(&document_json(&format!("{TR},{AR}"))), Some("ar"));
+    until("the title", || m.part("title").is_some()).await;
+    let article = m.root().query_selector("article").unwrap().unwrap();
+    assert_eq!(
+        (attr(&article, "lang"), attr(&article, "dir")),
+        ("ar".into(), "rtl".into())
+    );
+    let buttons = toggle_buttons(&m);
+    assert_eq!(
+        buttons
+            .iter()
+            .map(|b| (attr(b, "lang"), attr(b, "dir")))
+            .collect::<Vec<_>>(),
+        [
+            ("tr".to_owned(), "ltr".to_owned()),
+            ("ar".to_owned(), "rtl".to_owned())
+        ]
+    );
+    assert_eq!(buttons[1].text_content().as_deref(), Some("العربية"));
+    // The UI does not speak Arabic: its words are English, and say so.
+    let origin = m.root().query_selector(".ce-origin").unwrap().unwrap();
+    assert_eq!(attr(&origin, "lang"), "en");
+    assert_eq!(
+        origin.text_content().as_deref(),
+        Some("Translated from Turkish by مترجم")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn languages_the_widget_does_not_know_go_by_the_browsers_name_or_their_tag() {
+    let version = |lang: &str| {
+        format!(r#"{{"lang":"{lang}","title":"T","body":[{{"paragraph":[{{"text":"x"}}]}}]}}"#)
+    };
+    let versions = format!("{TR},{},{}", version("sv"), version("xqa"));
+    let m = mount_with(&data_url(&document_json(&versions)), Some("tr"));
+    until("the title", || m.part("title").is_some()).await;
+    let names: Vec<_> = toggle_buttons(&m)
+        .iter()
+        .map(|b| b.text_content().unwrap_or_default())
+        .collect();
+    // Intl.DisplayNames calls Swedish "svenska"; a label starts with a capital. Nobody knows xqa.
+    assert_eq!(names, ["Türkçe", "Svenska", "xqa"]);
 }

@@ -5,7 +5,10 @@ use leptos::prelude::*;
 use super::cite_panel::{CiteTools, OnCopy};
 use super::content::{note_id, ref_id, render_blocks, Ctx};
 use super::footnotes::Footnotes;
-use crate::domain::{byline, ui_strings, Document, Note, UiStrings, Version};
+use super::language_toggle::VersionOrigin;
+use crate::domain::{
+    byline, provenance, text_direction, ui_strings, Document, Note, UiStrings, Version,
+};
 
 /// The article of `version` of `document`.
 #[component]
@@ -14,14 +17,23 @@ pub fn CommentaryArticle(
     version: Version,
     /// Tells the page a citation was copied: `(style, text)`.
     on_citation_copy: OnCopy,
+    /// Shows another language version (the byline's link to the original).
+    #[prop(optional)]
+    choose: Option<Callback<String>>,
 ) -> impl IntoView {
     let ui = ui_strings(&version.lang);
     let by = byline(&document, &version);
+    let origin = provenance(&document, &version).map(|p| {
+        view! {
+            <span class="ce-sep" aria-hidden="true">" · "</span>
+            <VersionOrigin provenance=p ui_lang=ui.lang choose=choose />
+        }
+    });
     let footnotes = Footnotes::new(version.notes.clone());
     let notes = (!version.notes.is_empty())
         .then(|| view! { <NotesList notes=version.notes.clone() ui=ui /> });
     view! {
-        <article class="ce-article" lang=version.lang.clone() dir="auto">
+        <article class="ce-article" lang=version.lang.clone() dir=text_direction(&version.lang).as_str()>
             <header class="ce-header">
                 <h2 class="ce-title" part="title">{version.title.clone()}</h2>
                 <p class="ce-byline" part="byline">
@@ -34,6 +46,7 @@ pub fn CommentaryArticle(
                         <span class="ce-sep" aria-hidden="true">" · "</span>
                         <span class="ce-series">{s}</span>
                     })}
+                    {origin}
                 </p>
                 <CiteTools document=document.clone() version=version.clone() ui=ui on_copy=on_citation_copy />
             </header>
@@ -73,7 +86,7 @@ fn NotesList(notes: Vec<Note>, ui: &'static UiStrings) -> impl IntoView {
         .collect_view();
     view! {
         <section class="ce-notes" part="footnotes" aria-labelledby="ce-notes-heading">
-            <h3 id="ce-notes-heading">{ui.notes}</h3>
+            <h3 id="ce-notes-heading" lang=ui.lang>{ui.notes}</h3>
             <ol>{items}</ol>
         </section>
     }

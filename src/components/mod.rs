@@ -8,10 +8,12 @@ mod cite_panel;
 mod content;
 mod error_notice;
 mod footnotes;
+mod language_toggle;
 mod widget;
 
 pub use article::CommentaryArticle;
 pub use cite_panel::{CiteTools, OnCopy};
 pub use error_notice::ErrorNotice;
 pub use footnotes::{FootnoteRef, Footnotes, OpenNote};
+pub use language_toggle::{LanguageToggle, VersionOrigin};
 pub use widget::{CommentaryWidget, WidgetConfig};

@@ -6,9 +6,13 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 
-use super::{CommentaryArticle, ErrorNotice};
+use super::{CommentaryArticle, ErrorNotice, LanguageToggle};
 use crate::browser::{dispatch, fetch_document, focus_in_root, warn};
-use crate::domain::{requested_language, ui_strings, Theme};
+use crate::domain::{
+    counterpart, negotiate_language, requested_language, ui_strings, Document, LanguagePreferences,
+    Theme,
+};
+use crate::reader::{self, Place};
 
 /// The element's attributes, as signals the custom element writes when they change.
 #[derive(Clone, Copy)]
@@ -16,6 +20,37 @@ pub struct WidgetConfig {
     pub src: Signal<Option<String>>,
     pub lang: Signal<Option<String>>,
     pub theme: Signal<Option<String>>,
+}
+
+/// What switching languages needs besides the shown language: plain values, read and written in
+/// event handlers and effects, never rendered.
+struct Switching {
+    /// The loaded document.
+    document: Option<Arc<Document>>,
+    /// The browser's preferred languages, read once.
+    browser: Vec<String>,
+    /// Whether the page changed `lang` since mounting: then it outranks the stored choice.
+    attribute_changed: bool,
+    /// Where the reader was before a switch, and in which version: restored once the new
+    /// version is in place.
+    pending: Option<(String, Place)>,
+}
+
+impl Switching {
+    /// The language tag of the version to show, given the stored choice and the attribute.
+    fn negotiate(
+        &self,
+        document: &Document,
+        stored: Option<&str>,
+        attribute: Option<&str>,
+    ) -> Option<String> {
+        let wish = LanguagePreferences {
+            stored,
+            attribute,
+            browser: &self.browser,
+        };
+        negotiate_language(document, &wish).map(|v| v.lang.clone())
+    }
 }
 
 /// Everything inside the shadow root.
@@ -37,6 +72,72 @@ pub fn CommentaryWidget(
     });
     let requested = Memo::new(move |_| requested_language(config.lang.get().as_deref()));
     let host = StoredValue::new_local(host);
+    let root = NodeRef::<leptos::html::Div>::new();
+
+    // The shown version's language tag: one signal, driven by negotiation when a document loads,
+    // by the reader's choices and by changes of the `lang` attribute (CONTRACTS §3).
+    let shown: RwSignal<Option<String>> = RwSignal::new(None);
+    let switching = StoredValue::new(Switching {
+        document: None,
+        browser: reader::preferred_languages(),
+        attribute_changed: false,
+        pending: None,
+    });
+
+    // Shows `lang`, noting where the reader is so the new version can put them back there.
+    let switch_to = move |lang: String| {
+        let current = shown.get_untracked();
+        if current
+            .as_deref()
+            .is_some_and(|c| c.eq_ignore_ascii_case(&lang))
+        {
+            return;
+        }
+        let place = root.get_untracked().and_then(|r| reader::measure_place(&r));
+        switching.update_value(|s| s.pending = current.zip(place));
+        shown.set(Some(lang));
+    };
+    let choose = Callback::new(move |lang: String| {
+        reader::store_language(&lang);
+        switch_to(lang);
+    });
+
+    // Each loaded document: the version negotiation picks.
+    Effect::new(move |_| {
+        if let Some(Ok(document)) = resource.get() {
+            let attribute = requested.get_untracked();
+            let pick = switching
+                .try_update_value(|s| {
+                    let stored = (!s.attribute_changed)
+                        .then(reader::stored_language)
+                        .flatten();
+                    s.pending = None;
+                    let pick = s.negotiate(&document, stored.as_deref(), attribute.as_deref());
+                    s.document = Some(document);
+                    pick
+                })
+                .flatten();
+            shown.set(pick);
+        }
+    });
+
+    // A later change of `lang` by the page switches, even away from the reader's own choice.
+    Effect::new(move |previous: Option<Option<String>>| {
+        let now = requested.get();
+        if previous.is_some_and(|p| p != now) {
+            let pick = switching
+                .try_update_value(|s| {
+                    s.attribute_changed = true;
+                    let document = s.document.clone()?;
+                    s.negotiate(&document, None, now.as_deref())
+                })
+                .flatten();
+            if let Some(lang) = pick {
+                switch_to(lang);
+            }
+        }
+        now
+    });
 
     // The language shown last, to tell `commentary-ready` (first) from a change (later).
     let announced: StoredValue<Option<String>> = StoredValue::new(None);
@@ -97,26 +198,57 @@ pub fn CommentaryWidget(
 
     let body = move || match (resource.get(), css_ready.get()) {
         (Some(Ok(document)), true) => {
-            let Some(version) = document
-                .initial_version(requested.get().as_deref())
-                .cloned()
-            else {
-                return view! { <slot></slot> }.into_any();
+            let article_document = document.clone();
+            let article = move || {
+                let document = article_document.clone();
+                // None only until negotiation has run, within the same tick.
+                let version = shown
+                    .get()
+                    .and_then(|lang| document.version(&lang))
+                    .cloned()?;
+                let (id, lang) = (document.id.clone(), version.lang.clone());
+                let placed = document.clone();
+                // After this view is mounted: put the reader back at their passage, then tell
+                // the page (which may read the rendered article in its handler).
+                Effect::new(move |_| {
+                    let pending = switching.try_update_value(|s| s.pending.take()).flatten();
+                    if let (Some((from, place)), Some(root)) = (pending, root.get_untracked()) {
+                        if let (Some(from), Some(to)) =
+                            (placed.version(&from), placed.version(&lang))
+                        {
+                            reader::restore_place(
+                                &root,
+                                &place,
+                                counterpart(from, to, place.passage),
+                            );
+                        }
+                    }
+                    on_shown(id.clone(), lang.clone());
+                });
+                let (copy_id, copy_lang) = (document.id.clone(), version.lang.clone());
+                let on_citation_copy = Callback::new(move |(style, text): (String, String)| {
+                    let detail = [
+                        ("id", copy_id.as_str()),
+                        ("lang", copy_lang.as_str()),
+                        ("style", style.as_str()),
+                        ("text", text.as_str()),
+                    ];
+                    host.with_value(|h| dispatch(h, "commentary-citation-copy", &detail));
+                });
+                Some(view! {
+                    <CommentaryArticle
+                        document=document
+                        version=version
+                        choose=choose
+                        on_citation_copy=on_citation_copy
+                    />
+                })
             };
-            let (id, lang) = (document.id.clone(), version.lang.clone());
-            // After this view is mounted: the page may read the rendered article in the handler.
-            Effect::new(move |_| on_shown(id.clone(), lang.clone()));
-            let (id, lang) = (document.id.clone(), version.lang.clone());
-            let on_citation_copy = Callback::new(move |(style, text): (String, String)| {
-                let detail = [
-                    ("id", id.as_str()),
-                    ("lang", lang.as_str()),
-                    ("style", style.as_str()),
-                    ("text", text.as_str()),
-                ];
-                host.with_value(|h| dispatch(h, "commentary-citation-copy", &detail));
-            });
-            view! { <CommentaryArticle document=document version=version on_citation_copy=on_citation_copy /> }.into_any()
+            view! {
+                <LanguageToggle document=document shown=shown.into() choose=choose />
+                {article}
+            }
+            .into_any()
         }
         (Some(Err(error)), _) => {
             let ui = ui_strings(requested.get().as_deref().unwrap_or("en"));
@@ -138,6 +270,7 @@ pub fn CommentaryWidget(
         />
         <div
             class="ce-root"
+            node_ref=root
             data-theme=move || Theme::from_attribute(config.theme.get().as_deref()).as_str()
             on:click=on_click
         >

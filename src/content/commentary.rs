@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use toml::de::DeTable;
 
+use super::align::{align_versions, Aligning};
 use super::citations::add_citations;
 use super::fields::Fields;
 use super::front_matter::split_front_matter;
@@ -96,6 +97,8 @@ pub fn compile_commentary(dir: &Path, id: &str) -> Compiled {
     };
 
     let mut versions = Vec::new();
+    // For each version: the index of its file's report, and where its blocks start.
+    let mut block_offsets: Vec<(usize, Vec<usize>)> = Vec::new();
     let mut reports = Vec::new();
     match language_files(dir) {
         Ok(files) => {
@@ -113,7 +116,10 @@ pub fn compile_commentary(dir: &Path, id: &str) -> Compiled {
                     seen.push(lang);
                     let (file_report, version) = compile_version(path, lang);
                     report = file_report;
-                    versions.extend(version);
+                    if let Some((version, offsets)) = version {
+                        versions.push(version);
+                        block_offsets.push((reports.len(), offsets));
+                    }
                 }
                 reports.push(report);
             }
@@ -146,6 +152,22 @@ pub fn compile_commentary(dir: &Path, id: &str) -> Compiled {
     let failed = metadata_report.has_errors()
         || reports.iter().any(Report::has_errors)
         || !diagnostics.is_empty();
+    if let (false, Some((original, _))) = (failed, &metadata.original_language) {
+        let mut by_index: Vec<Option<&mut Report>> = reports.iter_mut().map(Some).collect();
+        let mut aligning: Vec<Aligning<'_>> = versions
+            .iter_mut()
+            .zip(&block_offsets)
+            .filter_map(|(version, (index, offsets))| {
+                let report = by_index.get_mut(*index).and_then(Option::take)?;
+                Some(Aligning {
+                    version,
+                    offsets,
+                    report,
+                })
+            })
+            .collect();
+        align_versions(original, &mut aligning);
+    }
     diagnostics.extend(metadata_report.into_diagnostics());
     for report in reports {
         diagnostics.extend(report.into_diagnostics());
@@ -199,8 +221,9 @@ fn language_files(dir: &Path) -> io::Result<Vec<(String, PathBuf)>> {
     Ok(files)
 }
 
-/// Compiles one `<lang>.md`; the version is `None` when the file has errors.
-fn compile_version(path: &Path, lang: &str) -> (Report, Option<Version>) {
+/// Compiles one `<lang>.md` into its version and where each of its top-level blocks starts;
+/// `None` when the file has errors.
+fn compile_version(path: &Path, lang: &str) -> (Report, Option<(Version, Vec<usize>)>) {
     let text = match fs::read_to_string(path) {
         Ok(text) => text,
         Err(e) => {
@@ -253,16 +276,20 @@ fn compile_version(path: &Path, lang: &str) -> (Report, Option<Version>) {
         );
     }
     let version = match title {
-        Some(title) if !report.has_errors() => Some(Version {
-            lang: lang.to_owned(),
-            title,
-            url,
-            published,
-            translator,
-            body: body.blocks,
-            notes: body.notes,
-            citations: Vec::new(),
-        }),
+        Some(title) if !report.has_errors() => Some((
+            Version {
+                lang: lang.to_owned(),
+                title,
+                url,
+                published,
+                translator,
+                body: body.blocks,
+                notes: body.notes,
+                align: None,
+                citations: Vec::new(),
+            },
+            body.offsets,
+        )),
         _ => None,
     };
     (report, version)

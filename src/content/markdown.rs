@@ -11,6 +11,8 @@ use crate::domain::{safe_href, Block, Inline, Note, MAX_DEPTH};
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub(crate) struct Body {
     pub(crate) blocks: Vec<Block>,
+    /// Where each of `blocks` starts in the file (byte offsets), for messages about a block.
+    pub(crate) offsets: Vec<usize>,
     /// Numbered from 1 in order of first reference; unreferenced definitions are left out.
     pub(crate) notes: Vec<Note>,
 }
@@ -216,6 +218,7 @@ pub(crate) fn compile_body(body: &str, body_offset: usize, report: &mut Report) 
         definitions: HashMap::new(),
         defined_order: Vec::new(),
         too_deep: false,
+        offsets: Vec::new(),
         report,
     };
     let mut skipping = 0usize;
@@ -249,6 +252,8 @@ struct Builder<'r> {
     defined_order: Vec<String>,
     /// Whether "nests deeper" was reported (once is enough).
     too_deep: bool,
+    /// Where each block of the body so far starts.
+    offsets: Vec<usize>,
     report: &'r mut Report,
 }
 
@@ -273,6 +278,7 @@ impl Builder<'_> {
                 if let Some(top) = self.stack.last_mut() {
                     top.push_block(Block::Rule);
                 }
+                self.note_body_offsets(offset);
             }
             Event::FootnoteReference(label) => self.reference(&label, offset),
             Event::TaskListMarker(_) => {}
@@ -326,6 +332,20 @@ impl Builder<'_> {
             return;
         };
         frame.flush_paragraph();
+        let offset = frame.offset;
+        self.end_frame(frame);
+        self.note_body_offsets(offset);
+    }
+
+    /// Gives every block the body gained since the last call the offset `offset`.
+    fn note_body_offsets(&mut self, offset: usize) {
+        if let Some(root) = self.stack.first() {
+            let gained = root.blocks.len().saturating_sub(self.offsets.len());
+            self.offsets.extend(std::iter::repeat_n(offset, gained));
+        }
+    }
+
+    fn end_frame(&mut self, frame: Frame) {
         let Some(parent) = self.stack.last_mut() else {
             return;
         };
@@ -475,6 +495,9 @@ impl Builder<'_> {
             }
             None => Vec::new(),
         };
+        let mut offsets = std::mem::take(&mut self.offsets);
+        let last = offsets.last().copied().unwrap_or_default();
+        offsets.resize(blocks.len(), last);
         let mut cited: Vec<Citation> = self.citations.into_values().collect();
         cited.sort_by_key(|c| c.number);
         let mut notes = Vec::new();
@@ -504,7 +527,11 @@ impl Builder<'_> {
                 );
             }
         }
-        Body { blocks, notes }
+        Body {
+            blocks,
+            offsets,
+            notes,
+        }
     }
 }
 
@@ -839,6 +866,16 @@ mod tests {
         assert_eq!(out, ["en.md:5: the text nests deeper than 24 levels"]);
         let (_, out) = compile(&format!("{}deep\n", "> ".repeat(MAX_DEPTH - 1)));
         assert!(out.is_empty(), "{out:?}");
+    }
+
+    #[test]
+    fn each_top_level_block_knows_its_line() {
+        let file = "+++\n+++\n# H\n\nPara\ngraph[^a]\n\n- a\n- b\n\n---\n\n> q\n\n    code\n\n[^a]: Note.\n";
+        let mut report = Report::new(Path::new("en.md"), file);
+        let body = compile_body(&file[8..], 8, &mut report);
+        let lines: Vec<usize> = body.offsets.iter().map(|&o| report.line(o)).collect();
+        assert_eq!(body.blocks.len(), 6);
+        assert_eq!(lines, [3, 5, 8, 11, 13, 15]);
     }
 
     #[test]

@@ -8,7 +8,8 @@
 //!
 //! Every error of every file is reported, not just the first, as a [`Diagnostic`] with the
 //! file's path and real line; a commentary with any error is not written. Unknown keys and
-//! footnotes that are never referenced are warnings.
+//! footnotes that are never referenced are warnings, and so are blocks of a translation that
+//! have no counterpart in the original, or the reverse.
 //!
 //! What the compiler does to the text:
 //! - footnotes are numbered from 1 in order of first reference, whatever their labels (matched
@@ -23,7 +24,10 @@
 //!   punctuation;
 //! - runs of Cyrillic text in a version in another script are marked with their language
 //!   (`Inline::Lang`, Russian unless the letters say Ukrainian, Belarusian or Kazakh);
-//! - the versions are ordered original first, then by language tag.
+//! - the versions are ordered original first, then by language tag;
+//! - the top-level blocks of every version are aligned with the original's (`align`, one group
+//!   id per block), and a block with no counterpart is a warning (the versions differ in
+//!   structure there).
 //!
 //! # Example
 //! ```no_run
@@ -37,6 +41,7 @@
 //! [`Document`]: crate::domain::Document
 //! [`safe_href`]: crate::domain::safe_href
 
+mod align;
 mod build;
 mod citations;
 mod commentary;

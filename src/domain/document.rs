@@ -109,6 +109,12 @@ pub struct Version {
     /// This version formatted in every citation style, the access date left open.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub citations: Vec<Citation>,
+    /// The alignment of the body with the other versions: one group id per top-level block;
+    /// blocks of different versions with the same id say the same thing (see
+    /// [`counterpart`](super::counterpart)). Written by the compiler; optional, and ignored when
+    /// its length is not the body's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub align: Option<Vec<u32>>,
 }
 
 /// A block of text.
@@ -461,6 +467,7 @@ mod tests {
                         references: 1,
                         content: vec![Block::Paragraph(vec![text("Note")])],
                     }],
+                    align: None,
                     citations: Vec::new(),
                 })
                 .collect(),

@@ -48,6 +48,45 @@ pub struct UiStrings {
     pub cite_original: &'static str,
     /// Marks the style used last.
     pub last_used: &'static str,
+    /// Accessible name of the language toggle (the group of one button per version).
+    pub languages: &'static str,
+    /// The byline's mark of the original, when there are translations.
+    pub original_text: &'static str,
+    /// The byline's mark of a translation, by the original's language: "Translated from
+    /// Turkish". The original's version is a click away on it.
+    pub translated_from: PerUiLanguage,
+    /// The same for an original in a language the UI does not name: before and after the
+    /// original's own name ("Translated from " "Deutsch" "").
+    pub translated_from_other: (&'static str, &'static str),
+    /// Before and after the translator's name: " by " "Jane Example" "".
+    pub translated_by: (&'static str, &'static str),
+}
+
+/// One string for each language the UI speaks: a language left out does not compile.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PerUiLanguage {
+    pub en: &'static str,
+    pub tr: &'static str,
+    pub ru: &'static str,
+    pub az: &'static str,
+}
+
+impl PerUiLanguage {
+    /// The string for the language of `tag`, when the UI speaks it.
+    pub fn get(&self, tag: &str) -> Option<&'static str> {
+        match primary_subtag(tag).as_str() {
+            "en" => Some(self.en),
+            "tr" => Some(self.tr),
+            "ru" => Some(self.ru),
+            "az" => Some(self.az),
+            _ => None,
+        }
+    }
+
+    #[cfg(test)]
+    fn all(&self) -> [&'static str; 4] {
+        [self.en, self.tr, self.ru, self.az]
+    }
 }
 
 const EN: UiStrings = UiStrings {
@@ -72,6 +111,16 @@ const EN: UiStrings = UiStrings {
     cite_translation: "This translation",
     cite_original: "The original",
     last_used: "last used",
+    languages: "Language",
+    original_text: "Original text",
+    translated_from: PerUiLanguage {
+        en: "Translated from English",
+        tr: "Translated from Turkish",
+        ru: "Translated from Russian",
+        az: "Translated from Azerbaijani",
+    },
+    translated_from_other: ("Translated from ", ""),
+    translated_by: (" by ", ""),
 };
 
 const TR: UiStrings = UiStrings {
@@ -96,6 +145,16 @@ const TR: UiStrings = UiStrings {
     cite_translation: "Bu çeviri",
     cite_original: "Özgün metin",
     last_used: "son kullanılan",
+    languages: "Dil",
+    original_text: "Orijinal metin",
+    translated_from: PerUiLanguage {
+        en: "İngilizceden çevrilmiştir",
+        tr: "Türkçeden çevrilmiştir",
+        ru: "Rusçadan çevrilmiştir",
+        az: "Azerbaycan Türkçesinden çevrilmiştir",
+    },
+    translated_from_other: ("", " dilinden çevrilmiştir"),
+    translated_by: (" (çeviren: ", ")"),
 };
 
 const RU: UiStrings = UiStrings {
@@ -120,6 +179,16 @@ const RU: UiStrings = UiStrings {
     cite_translation: "Этот перевод",
     cite_original: "Оригинал",
     last_used: "последний",
+    languages: "Язык",
+    original_text: "Оригинал",
+    translated_from: PerUiLanguage {
+        en: "Перевод с английского",
+        tr: "Перевод с турецкого",
+        ru: "Перевод с русского",
+        az: "Перевод с азербайджанского",
+    },
+    translated_from_other: ("Перевод с оригинала (", ")"),
+    translated_by: (" (переводчик: ", ")"),
 };
 
 const AZ: UiStrings = UiStrings {
@@ -144,6 +213,16 @@ const AZ: UiStrings = UiStrings {
     cite_translation: "Bu tərcümə",
     cite_original: "Orijinal",
     last_used: "sonuncu",
+    languages: "Dil",
+    original_text: "Orijinal mətn",
+    translated_from: PerUiLanguage {
+        en: "İngilis dilindən tərcümə",
+        tr: "Türk dilindən tərcümə",
+        ru: "Rus dilindən tərcümə",
+        az: "Azərbaycan dilindən tərcümə",
+    },
+    translated_from_other: ("", " dilindən tərcümə"),
+    translated_by: (" (tərcüməçi: ", ")"),
 };
 
 /// The UI strings for a language tag: its language when the UI speaks it, else English.
@@ -191,13 +270,45 @@ mod tests {
                 s.cite_translation,
                 s.cite_original,
                 s.last_used,
+                s.languages,
+                s.original_text,
+                s.translated_by.0,
             ];
+            let (before, after) = s.translated_from_other;
+            assert!(!format!("{before}{after}").trim().is_empty(), "{}", s.lang);
             assert!(
-                all.iter().all(|t| !t.trim().is_empty()),
+                all.iter()
+                    .chain(&s.translated_from.all())
+                    .all(|t| !t.trim().is_empty()),
                 "{} has an empty string",
                 s.lang
             );
             assert_eq!(ui_strings(s.lang).lang, s.lang);
+        }
+    }
+
+    #[test]
+    fn each_ui_language_names_each_original_language() {
+        assert_eq!(
+            TR.translated_from.get("en"),
+            Some("İngilizceden çevrilmiştir")
+        );
+        assert_eq!(
+            EN.translated_from.get("tr-TR"),
+            Some("Translated from Turkish")
+        );
+        assert_eq!(
+            RU.translated_from.get("az"),
+            Some("Перевод с азербайджанского")
+        );
+        assert_eq!(AZ.translated_from.get("ru"), Some("Rus dilindən tərcümə"));
+        assert_eq!(EN.translated_from.get("de"), None);
+        // No two original languages read the same.
+        for s in [EN, TR, RU, AZ] {
+            let all = s.translated_from.all();
+            for (i, a) in all.iter().enumerate() {
+                assert!(!all[i + 1..].contains(a), "{}: {a} twice", s.lang);
+            }
         }
     }
 

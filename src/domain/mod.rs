@@ -13,10 +13,14 @@ mod document;
 mod embed_config;
 mod i18n;
 mod lang;
+mod language_names;
 mod link;
+mod negotiate;
+mod passage;
+mod provenance;
 
 pub use byline::{byline, Byline};
-pub use casing::{has_dotted_i, upper_case};
+pub use casing::{has_dotted_i, lower_case, upper_case};
 pub use citation::{escape_html, push_run, Citation, CitationStyle, CiteRun, DateForm};
 pub use cite_export::{
     bibtex, check_house_template, coins, csl_json, house, ris, CiteWork, TemplateError,
@@ -27,6 +31,10 @@ pub use document::{
     Block, Document, Inline, Note, Person, Problem, Publisher, Version, MAX_DEPTH, SCHEMA_VERSION,
 };
 pub use embed_config::{requested_language, ShareUrl, Theme};
-pub use i18n::{ui_strings, UiStrings};
+pub use i18n::{ui_strings, PerUiLanguage, UiStrings};
 pub use lang::{is_language_tag, primary_subtag};
+pub use language_names::{language_name, text_direction, Direction};
 pub use link::{safe_href, url_parts};
+pub use negotiate::{negotiate_language, LanguagePreferences};
+pub use passage::{counterpart, Counterpart, Passage};
+pub use provenance::{provenance, Provenance};

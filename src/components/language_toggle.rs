@@ -1,0 +1,113 @@
+//! The language switch (`part="language-toggle"`) and the byline's word on the original.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::domain::{
+    language_name, primary_subtag, text_direction, ui_strings, Document, Provenance,
+};
+use crate::reader::{browser_language_name, focus_toggle_button};
+
+/// The name of a version on its button: the language's own name ("Türkçe"), with the full tag
+/// when two versions share a language (`az-Latn`, `az-Cyrl`).
+fn version_label(document: &Document, lang: &str) -> String {
+    let name = language_name(lang)
+        .map(str::to_owned)
+        .or_else(|| browser_language_name(lang))
+        .unwrap_or_else(|| lang.to_owned());
+    let primary = primary_subtag(lang);
+    let shared = document
+        .versions
+        .iter()
+        .filter(|v| primary_subtag(&v.lang) == primary)
+        .count()
+        > 1;
+    if shared {
+        format!("{name} ({lang})")
+    } else {
+        name
+    }
+}
+
+/// One `button` per language version, each named in its own language, with `lang` and
+/// `aria-pressed`; absent when the document has a single version. It lives outside the article,
+/// so that the button the reader pressed keeps focus while the article is replaced.
+#[component]
+pub fn LanguageToggle(
+    document: Arc<Document>,
+    /// The language tag of the shown version.
+    shown: Signal<Option<String>>,
+    choose: Callback<String>,
+) -> impl IntoView {
+    (document.versions.len() > 1).then(|| {
+        let ui = move || ui_strings(shown.get().as_deref().unwrap_or("en"));
+        let buttons = document
+            .versions
+            .iter()
+            .map(|version| {
+                let lang = version.lang.clone();
+                let is_shown = {
+                    let lang = lang.clone();
+                    move || shown.get().is_some_and(|s| s.eq_ignore_ascii_case(&lang))
+                };
+                let label = version_label(&document, &lang);
+                let dir = text_direction(&lang).as_str();
+                view! {
+                    <button
+                        type="button"
+                        lang=lang.clone()
+                        dir=dir
+                        aria-pressed=move || if is_shown() { "true" } else { "false" }
+                        on:click=move |_| choose.run(lang.clone())
+                    >
+                        {label}
+                    </button>
+                }
+            })
+            .collect_view();
+        view! {
+            <div
+                class="ce-language-toggle"
+                part="language-toggle"
+                role="group"
+                lang=move || ui().lang
+                aria-label=move || ui().languages
+            >
+                {buttons}
+            </div>
+        }
+    })
+}
+
+/// The byline's word on where the shown version comes from: "Original text", or "Translated
+/// from Turkish" as a button that shows the original (then " by" the translator, when known).
+#[component]
+pub fn VersionOrigin(
+    provenance: Provenance,
+    ui_lang: &'static str,
+    /// Shows another version (the original); without it the words are plain text.
+    choose: Option<Callback<String>>,
+) -> impl IntoView {
+    let (plain, link, translator) = match provenance {
+        Provenance::Original { text } => (Some(text), None, String::new()),
+        Provenance::Translation {
+            text,
+            original,
+            translator,
+        } => (None, Some((text, original)), translator),
+    };
+    let link = link.map(|(text, original)| {
+        let on_click = move |ev: leptos::ev::MouseEvent| {
+            if let Some(choose) = choose {
+                choose.run(original.clone());
+                if let Some(node) = ev.target().and_then(|t| t.dyn_into::<web_sys::Node>().ok()) {
+                    focus_toggle_button(&node, &original);
+                }
+            }
+        };
+        view! { <button type="button" class="ce-original-link" on:click=on_click>{text}</button> }
+    });
+    view! { <span class="ce-origin" lang=ui_lang>{plain}{link}{translator}</span> }
+}
