@@ -100,6 +100,26 @@ function showStartupError(host, error) {
   }));
 }
 
+// How close to the viewport a widget must come before it loads: about two screens ahead, so
+// that a reader scrolling at reading speed never waits.
+const NEAR_MARGIN = "1500px 0px";
+const waiting = new WeakMap();
+const nearby =
+  typeof IntersectionObserver === "function"
+    ? new IntersectionObserver(
+        (entries) => {
+          for (const entry of entries) {
+            if (!entry.isIntersecting) continue;
+            nearby.unobserve(entry.target);
+            const load = waiting.get(entry.target);
+            waiting.delete(entry.target);
+            load?.();
+          }
+        },
+        { rootMargin: NEAR_MARGIN },
+      )
+    : null;
+
 class CommentaryEmbedElement extends HTMLElement {
   #widget = null;
   #connection = null;
@@ -110,6 +130,17 @@ class CommentaryEmbedElement extends HTMLElement {
 
   connectedCallback() {
     const connection = (this.#connection = {});
+    // Far below the fold, the document (and, for the first widget, the wasm) waits until the
+    // reader comes near; `loading="eager"` starts at once.
+    if (nearby && this.getAttribute("loading") !== "eager") {
+      waiting.set(this, () => this.#load(connection));
+      nearby.observe(this);
+    } else {
+      this.#load(connection);
+    }
+  }
+
+  #load(connection) {
     start().then(
       () => {
         // Disconnected (or reconnected) while the module was starting: that call mounts.
@@ -128,6 +159,8 @@ class CommentaryEmbedElement extends HTMLElement {
 
   disconnectedCallback() {
     this.#connection = null;
+    nearby?.unobserve(this);
+    waiting.delete(this);
     const widget = this.#widget;
     this.#widget = null;
     if (widget) {

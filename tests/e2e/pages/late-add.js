@@ -8,6 +8,8 @@ function addLateWidget() {
   el.id = 'late';
   el.setAttribute('src', 'http://cdn.test/c/2026-36.json');
   el.setAttribute('lang', 'tr');
+  // Far below the first widget's article: load now rather than when scrolled near.
+  el.setAttribute('loading', 'eager');
   const fallback = document.createElement('a');
   fallback.href = 'https://www.avim.org.tr/tr/Yorum/';
   fallback.textContent = 'Türk Devletleri Arasındaki Dayanışma';
