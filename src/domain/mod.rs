@@ -11,6 +11,7 @@ mod embed_config;
 mod i18n;
 mod lang;
 mod link;
+mod share;
 
 pub use byline::{byline, Byline};
 pub use date::Date;
@@ -21,3 +22,7 @@ pub use embed_config::{requested_language, ShareUrl, Theme};
 pub use i18n::{ui_strings, UiStrings};
 pub use lang::{is_language_tag, primary_subtag};
 pub use link::{safe_href, url_parts};
+pub use share::{
+    encode_component, mastodon_instance, mastodon_share_url, normalize_quote, quote_text,
+    quote_url, share_url, ShareTarget, Shared,
+};
