@@ -53,6 +53,7 @@ pub fn mount(host: HtmlElement, css_href: String) -> Result<Widget, JsValue> {
         src: src.read_only().into(),
         lang: lang.read_only().into(),
         theme: theme.read_only().into(),
+        share_url: share_url.read_only().into(),
     };
     let handle = leptos::mount::mount_to(mount_point, move || {
         view! { <CommentaryWidget host=host config=config css_href=css_href /> }

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use super::content::{note_id, ref_id, render_blocks, Ctx};
 use super::footnotes::Footnotes;
+use super::share_bar::{QuoteShare, ShareBar};
 use crate::domain::{byline, ui_strings, Document, Note, UiStrings, Version};
 
 /// The article of `version` of `document`.
@@ -30,7 +31,9 @@ pub fn CommentaryArticle(document: std::sync::Arc<Document>, version: Version) -
                     })}
                 </p>
             </header>
+            <ShareBar document=document.clone() version=version.clone() />
             <div class="ce-body" part="body">{render_blocks(&version.body, Ctx { ui, footnotes: Some(footnotes) })}</div>
+            <QuoteShare document=document.clone() version=version.clone() />
             {notes}
         </article>
     }

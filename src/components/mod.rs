@@ -7,9 +7,11 @@ mod article;
 mod content;
 mod error_notice;
 mod footnotes;
+mod share_bar;
 mod widget;
 
 pub use article::CommentaryArticle;
 pub use error_notice::ErrorNotice;
 pub use footnotes::{FootnoteRef, Footnotes, OpenNote};
+pub use share_bar::{QuoteShare, ShareBar, ShareContext, ShareEvent};
 pub use widget::{CommentaryWidget, WidgetConfig};

@@ -6,9 +6,9 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 
-use super::{CommentaryArticle, ErrorNotice};
+use super::{CommentaryArticle, ErrorNotice, ShareContext, ShareEvent};
 use crate::browser::{dispatch, fetch_document, focus_in_root, warn};
-use crate::domain::{requested_language, ui_strings, Theme};
+use crate::domain::{requested_language, ui_strings, ShareUrl, Theme};
 
 /// The element's attributes, as signals the custom element writes when they change.
 #[derive(Clone, Copy)]
@@ -16,6 +16,8 @@ pub struct WidgetConfig {
     pub src: Signal<Option<String>>,
     pub lang: Signal<Option<String>>,
     pub theme: Signal<Option<String>>,
+    /// `share-url`: `canonical` (default) or `page`.
+    pub share_url: Signal<Option<String>>,
 }
 
 /// Everything inside the shadow root.
@@ -53,6 +55,20 @@ pub fn CommentaryWidget(
         };
         host.with_value(|h| dispatch(h, name, &[("id", &id), ("lang", &lang)]));
     };
+
+    // Share controls read `share-url` and report each share as `commentary-share`.
+    provide_context(ShareContext {
+        mode: Signal::derive(move || ShareUrl::from_attribute(config.share_url.get().as_deref())),
+        on_share: Callback::new(move |e: ShareEvent| {
+            let detail = [
+                ("id", e.id.as_str()),
+                ("lang", &e.lang),
+                ("network", &e.network),
+                ("url", &e.url),
+            ];
+            host.with_value(|h| dispatch(h, "commentary-share", &detail));
+        }),
+    });
 
     // Failures go to the page: an event and a console warning.
     Effect::new(move |_| {

@@ -27,6 +27,33 @@ pub struct UiStrings {
     pub cannot_load: &'static str,
     /// Points the reader at the fallback link.
     pub read_original: &'static str,
+    // Sharing (issue 6).
+    /// Accessible name of the share part, and of the quote panel's group of links.
+    pub share: &'static str,
+    /// The control that opens the system share sheet (`navigator.share`).
+    pub share_native: &'static str,
+    /// Name of the e-mail share link.
+    pub email: &'static str,
+    /// The control that copies the shared link.
+    pub copy_link: &'static str,
+    /// Announced when the link is on the clipboard.
+    pub link_copied: &'static str,
+    /// Shown when the clipboard refused: the link is then shown, selected, to copy by hand.
+    pub copy_failed: &'static str,
+    /// Label of the field asking for the reader's Mastodon server.
+    pub mastodon_server: &'static str,
+    /// Said when the field does not hold a server name.
+    pub mastodon_invalid: &'static str,
+    /// Submits the Mastodon server and shares.
+    pub mastodon_share: &'static str,
+    /// Lets the reader name another Mastodon server than the remembered one.
+    pub mastodon_change: &'static str,
+    /// Closes a form or panel without sharing.
+    pub cancel: &'static str,
+    /// Offered while text of the article is selected.
+    pub share_quote: &'static str,
+    /// Accessible name of the panel sharing a quote.
+    pub quote_panel: &'static str,
 }
 
 const EN: UiStrings = UiStrings {
@@ -41,6 +68,20 @@ const EN: UiStrings = UiStrings {
     invalid_document: "The document is damaged",
     cannot_load: "The document could not be loaded",
     read_original: "Read it on the publisher's site:",
+    // Sharing (issue 6).
+    share: "Share",
+    share_native: "Share…",
+    email: "E-mail",
+    copy_link: "Copy link",
+    link_copied: "Link copied",
+    copy_failed: "Copy failed: select the link and copy it",
+    mastodon_server: "Your Mastodon server",
+    mastodon_invalid: "Enter a server name such as mastodon.social",
+    mastodon_share: "Share on Mastodon",
+    mastodon_change: "Other server",
+    cancel: "Cancel",
+    share_quote: "Share quote",
+    quote_panel: "Share this quote",
 };
 
 const TR: UiStrings = UiStrings {
@@ -55,6 +96,20 @@ const TR: UiStrings = UiStrings {
     invalid_document: "Belge bozuk",
     cannot_load: "Belge yüklenemedi",
     read_original: "Yayıncının sitesinde okuyun:",
+    // Sharing (issue 6).
+    share: "Paylaş",
+    share_native: "Paylaş…",
+    email: "E-posta",
+    copy_link: "Bağlantıyı kopyala",
+    link_copied: "Bağlantı kopyalandı",
+    copy_failed: "Kopyalanamadı: bağlantıyı seçip kopyalayın",
+    mastodon_server: "Mastodon sunucunuz",
+    mastodon_invalid: "mastodon.social gibi bir sunucu adı yazın",
+    mastodon_share: "Mastodon'da paylaş",
+    mastodon_change: "Başka sunucu",
+    cancel: "Vazgeç",
+    share_quote: "Alıntıyı paylaş",
+    quote_panel: "Bu alıntıyı paylaş",
 };
 
 const RU: UiStrings = UiStrings {
@@ -69,6 +124,20 @@ const RU: UiStrings = UiStrings {
     invalid_document: "Документ повреждён",
     cannot_load: "Не удалось загрузить документ",
     read_original: "Читайте на сайте издателя:",
+    // Sharing (issue 6).
+    share: "Поделиться",
+    share_native: "Поделиться…",
+    email: "Эл. почта",
+    copy_link: "Копировать ссылку",
+    link_copied: "Ссылка скопирована",
+    copy_failed: "Не удалось скопировать: выделите ссылку и скопируйте её",
+    mastodon_server: "Ваш сервер Mastodon",
+    mastodon_invalid: "Введите имя сервера, например mastodon.social",
+    mastodon_share: "Поделиться в Mastodon",
+    mastodon_change: "Другой сервер",
+    cancel: "Отмена",
+    share_quote: "Поделиться цитатой",
+    quote_panel: "Поделиться этой цитатой",
 };
 
 const AZ: UiStrings = UiStrings {
@@ -83,6 +152,20 @@ const AZ: UiStrings = UiStrings {
     invalid_document: "Sənəd zədələnib",
     cannot_load: "Sənədi yükləmək mümkün olmadı",
     read_original: "Naşirin saytında oxuyun:",
+    // Sharing (issue 6).
+    share: "Paylaş",
+    share_native: "Paylaş…",
+    email: "E-poçt",
+    copy_link: "Keçidi kopyala",
+    link_copied: "Keçid kopyalandı",
+    copy_failed: "Kopyalamaq olmadı: keçidi seçib kopyalayın",
+    mastodon_server: "Mastodon serveriniz",
+    mastodon_invalid: "mastodon.social kimi server adı yazın",
+    mastodon_share: "Mastodon-da paylaş",
+    mastodon_change: "Başqa server",
+    cancel: "İmtina",
+    share_quote: "Sitatı paylaş",
+    quote_panel: "Bu sitatı paylaş",
 };
 
 /// The UI strings for a language tag: its language when the UI speaks it, else English.
@@ -120,6 +203,19 @@ mod tests {
                 s.invalid_document,
                 s.cannot_load,
                 s.read_original,
+                s.share,
+                s.share_native,
+                s.email,
+                s.copy_link,
+                s.link_copied,
+                s.copy_failed,
+                s.mastodon_server,
+                s.mastodon_invalid,
+                s.mastodon_share,
+                s.mastodon_change,
+                s.cancel,
+                s.share_quote,
+                s.quote_panel,
             ];
             assert!(
                 all.iter().all(|t| !t.trim().is_empty()),
