@@ -54,6 +54,10 @@ pub struct UiStrings {
     pub share_quote: &'static str,
     /// Accessible name of the panel sharing a quote.
     pub quote_panel: &'static str,
+    /// The control that shows the embed code (article pages, demo).
+    pub embed: &'static str,
+    /// Explains the embed code.
+    pub embed_hint: &'static str,
 }
 
 const EN: UiStrings = UiStrings {
@@ -82,6 +86,8 @@ const EN: UiStrings = UiStrings {
     cancel: "Cancel",
     share_quote: "Share quote",
     quote_panel: "Share this quote",
+    embed: "Embed",
+    embed_hint: "Paste this code into your page to show this commentary there.",
 };
 
 const TR: UiStrings = UiStrings {
@@ -110,6 +116,8 @@ const TR: UiStrings = UiStrings {
     cancel: "Vazgeç",
     share_quote: "Alıntıyı paylaş",
     quote_panel: "Bu alıntıyı paylaş",
+    embed: "Sitenize ekleyin",
+    embed_hint: "Bu yorumu sitenizde göstermek için bu kodu sayfanıza yapıştırın.",
 };
 
 const RU: UiStrings = UiStrings {
@@ -138,6 +146,8 @@ const RU: UiStrings = UiStrings {
     cancel: "Отмена",
     share_quote: "Поделиться цитатой",
     quote_panel: "Поделиться этой цитатой",
+    embed: "Встроить",
+    embed_hint: "Вставьте этот код на свою страницу, чтобы показать там этот комментарий.",
 };
 
 const AZ: UiStrings = UiStrings {
@@ -166,6 +176,8 @@ const AZ: UiStrings = UiStrings {
     cancel: "İmtina",
     share_quote: "Sitatı paylaş",
     quote_panel: "Bu sitatı paylaş",
+    embed: "Sayta yerləşdir",
+    embed_hint: "Bu şərhi saytınızda göstərmək üçün bu kodu səhifənizə yapışdırın.",
 };
 
 /// The UI strings for a language tag: its language when the UI speaks it, else English.
@@ -216,6 +228,8 @@ mod tests {
                 s.cancel,
                 s.share_quote,
                 s.quote_panel,
+                s.embed,
+                s.embed_hint,
             ];
             assert!(
                 all.iter().all(|t| !t.trim().is_empty()),
