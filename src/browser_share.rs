@@ -19,6 +19,16 @@ pub fn page_url() -> String {
         .unwrap_or_default()
 }
 
+/// `href` resolved against the page's address (`""` stays `""`; an unparsable one stays as it is).
+pub fn absolute_url(href: &str) -> String {
+    if href.is_empty() {
+        return String::new();
+    }
+    web_sys::Url::new_with_base(href, &page_url())
+        .map(|u| u.href())
+        .unwrap_or_else(|_| href.to_owned())
+}
+
 fn navigator() -> Option<JsValue> {
     let window = web_sys::window()?;
     Reflect::get(&window, &"navigator".into())

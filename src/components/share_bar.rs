@@ -10,12 +10,12 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::browser_share::{
-    can_share_natively, copy_text, open_in_new_tab, page_url, selected_text_in, share_natively,
-    store, stored, DocumentListener,
+    absolute_url, can_share_natively, copy_text, open_in_new_tab, page_url, selected_text_in,
+    share_natively, store, stored, DocumentListener,
 };
 use crate::domain::{
-    mastodon_instance, mastodon_share_url, normalize_quote, quote_text, quote_url, share_url,
-    ui_strings, Document, ShareTarget, ShareUrl, Shared, UiStrings, Version,
+    embed_code, mastodon_instance, mastodon_share_url, normalize_quote, quote_text, quote_url,
+    share_url, ui_strings, Document, ShareTarget, ShareUrl, Shared, UiStrings, Version,
 };
 
 /// What the root component lends the share controls: the `share-url` attribute and a way to
@@ -24,6 +24,12 @@ use crate::domain::{
 pub struct ShareContext {
     pub mode: Signal<ShareUrl>,
     pub on_share: Callback<ShareEvent>,
+    /// Whether the element has the `embed-code` attribute: show the Embed control.
+    pub embed: Signal<bool>,
+    /// The widget's `src` attribute, for the embed code.
+    pub document_src: Signal<Option<String>>,
+    /// The URL of `commentary-embed.js`, for the embed code.
+    pub script_url: Signal<String>,
 }
 
 /// One share, as the `commentary-share` event reports it.
@@ -66,11 +72,20 @@ pub fn ShareBar(document: Arc<Document>, version: Version) -> impl IntoView {
     let page = page_url();
     let title = version.title.clone();
     let on_share = reporter(ctx, document.id.clone(), version.lang.clone());
+    // The embed code's fallback link is always the canonical URL: it is for other sites.
+    let code = embed_code(
+        &ctx.script_url.get_untracked(),
+        &absolute_url(&ctx.document_src.get_untracked().unwrap_or_default()),
+        &version.lang,
+        &share_url(ShareUrl::Canonical, &document, &version, &page),
+        &version.title,
+    );
     let url = Signal::derive(move || share_url(ctx.mode.get(), &document, &version, &page));
     view! {
         <div class="ce-share" part="share" role="group" aria-label=ui.share>
             <ShareLinks ui=ui url=url text=Signal::stored(title.clone()) title=title on_share=on_share />
         </div>
+        {move || ctx.embed.get().then(|| view! { <EmbedCode ui=ui code=code.clone() /> })}
     }
     .into_any()
 }
@@ -185,6 +200,45 @@ fn CopyLink(ui: &'static UiStrings, url: Signal<String>, on_share: OnShare) -> i
                 <input type="text" readonly node_ref=field prop:value=move || url.get() />
             </label>
         })}
+    }
+}
+
+/// The `embed-code` part: a disclosure showing the exact embed code, with a copy control; when
+/// the clipboard refuses, the code is selected for the reader to copy.
+#[component]
+fn EmbedCode(ui: &'static UiStrings, code: String) -> impl IntoView {
+    let state = RwSignal::new(CopyState::Idle);
+    let field = NodeRef::<leptos::html::Textarea>::new();
+    let copied = code.clone();
+    let copy = move |_| {
+        let code = copied.clone();
+        spawn_local(async move {
+            if copy_text(&code).await.is_ok() {
+                state.set(CopyState::Copied);
+            } else {
+                state.set(CopyState::Failed);
+                if let Some(area) = field.get_untracked() {
+                    let _ = area.focus();
+                    area.select();
+                }
+            }
+        });
+    };
+    view! {
+        <details class="ce-embed" part="embed-code">
+            <summary>{ui.embed}</summary>
+            <p>{ui.embed_hint}</p>
+            <textarea readonly rows="5" spellcheck="false" aria-label=ui.embed node_ref=field
+                prop:value=code></textarea>
+            <button type="button" class="ce-embed-copy" on:click=copy>{ui.copy_code}</button>
+            <span class="ce-share-status" role="status">
+                {move || match state.get() {
+                    CopyState::Idle => None,
+                    CopyState::Copied => Some(ui.code_copied),
+                    CopyState::Failed => Some(ui.code_copy_failed),
+                }}
+            </span>
+        </details>
     }
 }
 

@@ -18,6 +18,8 @@ pub struct WidgetConfig {
     pub theme: Signal<Option<String>>,
     /// `share-url`: `canonical` (default) or `page`.
     pub share_url: Signal<Option<String>>,
+    /// `embed-code`: present to show the Embed control (demo and article pages).
+    pub embed_code: Signal<Option<String>>,
 }
 
 /// Everything inside the shadow root.
@@ -67,6 +69,13 @@ pub fn CommentaryWidget(
                 ("url", &e.url),
             ];
             host.with_value(|h| dispatch(h, "commentary-share", &detail));
+        }),
+        embed: Signal::derive(move || config.embed_code.get().is_some()),
+        document_src: config.src,
+        // The loader sits beside the stylesheet (both found from the loader's own URL).
+        script_url: Signal::stored(match css_href.rsplit_once('/') {
+            Some((folder, _)) => format!("{folder}/commentary-embed.js"),
+            None => "commentary-embed.js".to_owned(),
         }),
     });
 

@@ -42,7 +42,6 @@ mod commentary;
 mod diagnostic;
 mod fields;
 mod front_matter;
-mod html;
 mod markdown;
 mod metadata;
 mod pages;
@@ -52,7 +51,6 @@ mod script;
 pub use build::{build, build_with, BuildReport, Written};
 pub use commentary::{compile_commentary, Compiled};
 pub use diagnostic::{Diagnostic, Severity};
-pub use html::{escape_attr, escape_text, script_json};
 pub use pages::{
     article_page, description, embed_snippet, language_name, oembed, og_locale, write_pages,
     PageOptions,

@@ -6,8 +6,8 @@
 //! `<commentary-embed>` element as its fallback content, so the widget upgrades it where the
 //! script runs. Its head carries Open Graph and Twitter card tags, `hreflang` alternates for every
 //! version, Highwire `citation_*` tags (Google Scholar, Zotero), JSON-LD (`ScholarlyArticle`) and
-//! an oEmbed discovery link. Every text and attribute value is escaped ([`escape_text`],
-//! [`escape_attr`]).
+//! an oEmbed discovery link. Every text and attribute value is escaped
+//! ([`escape_text`](crate::domain::escape_text), [`escape_attr`](crate::domain::escape_attr)).
 
 use std::fs;
 use std::io::Write;
@@ -16,10 +16,9 @@ use std::path::{Path, PathBuf};
 use serde_json::json;
 
 use super::commentary::describe_io;
-use super::html::{escape_attr, escape_text, script_json};
 use crate::domain::{
-    byline, primary_subtag, safe_href, ui_strings, Block, Document, Inline, Note, UiStrings,
-    Version,
+    byline, embed_code, escape_attr, escape_text, primary_subtag, safe_href, script_json,
+    ui_strings, Block, Document, Inline, Note, UiStrings, Version,
 };
 
 /// Where the pages find the widget and the documents. Both end with `/`; both may be relative
@@ -101,13 +100,12 @@ fn canonical(document: &Document, version: &Version, options: &PageOptions) -> O
 pub fn embed_snippet(document: &Document, version: &Version, options: &PageOptions) -> String {
     let href = canonical(document, version, options)
         .unwrap_or_else(|| options.page_url(&document.id, &version.lang));
-    format!(
-        "<script type=\"module\" src=\"{}\"></script>\n<commentary-embed src=\"{}\" lang=\"{}\">\n  <a href=\"{}\">{}</a>\n</commentary-embed>",
-        escape_attr(&options.script_url()),
-        escape_attr(&options.document_url(&document.id)),
-        escape_attr(&version.lang),
-        escape_attr(&href),
-        escape_text(&version.title),
+    embed_code(
+        &options.script_url(),
+        &options.document_url(&document.id),
+        &version.lang,
+        &href,
+        &version.title,
     )
 }
 
@@ -516,15 +514,16 @@ pub fn article_page(document: &Document, version: &Version, options: &PageOption
         ));
     }
 
+    // Shown with no script; the widget's own Embed control (`embed-code`) replaces it.
     let snippet = embed_snippet(document, version, options);
     format!(
         "<!doctype html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
 <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n{head}\
 <style>{PAGE_CSS}</style>\n</head>\n<body>\n<main>\n\
-<commentary-embed src=\"{src}\" lang=\"{lang}\" share-url=\"canonical\">\n<article class=\"fallback\">\n{article}</article>\n</commentary-embed>\n\
+<commentary-embed src=\"{src}\" lang=\"{lang}\" share-url=\"canonical\" embed-code>\n<article class=\"fallback\">\n{article}\
 <details class=\"embed\">\n<summary>{embed}</summary>\n<p>{hint}</p>\n\
 <textarea readonly rows=\"5\" aria-label=\"{embed_attr}\">{snippet}</textarea>\n</details>\n\
-</main>\n</body>\n</html>\n",
+</article>\n</commentary-embed>\n</main>\n</body>\n</html>\n",
         lang = escape_attr(&version.lang),
         src = escape_attr(&options.document_url(&document.id)),
         embed = escape_text(ui.embed),

@@ -58,6 +58,12 @@ pub struct UiStrings {
     pub embed: &'static str,
     /// Explains the embed code.
     pub embed_hint: &'static str,
+    /// Copies the embed code.
+    pub copy_code: &'static str,
+    /// Announced when the embed code is on the clipboard.
+    pub code_copied: &'static str,
+    /// Shown when the clipboard refused the embed code (it is then selected).
+    pub code_copy_failed: &'static str,
 }
 
 const EN: UiStrings = UiStrings {
@@ -88,6 +94,9 @@ const EN: UiStrings = UiStrings {
     quote_panel: "Share this quote",
     embed: "Embed",
     embed_hint: "Paste this code into your page to show this commentary there.",
+    copy_code: "Copy code",
+    code_copied: "Code copied",
+    code_copy_failed: "Copy failed: the code is selected, copy it with Ctrl+C",
 };
 
 const TR: UiStrings = UiStrings {
@@ -118,6 +127,9 @@ const TR: UiStrings = UiStrings {
     quote_panel: "Bu alıntıyı paylaş",
     embed: "Sitenize ekleyin",
     embed_hint: "Bu yorumu sitenizde göstermek için bu kodu sayfanıza yapıştırın.",
+    copy_code: "Kodu kopyala",
+    code_copied: "Kod kopyalandı",
+    code_copy_failed: "Kopyalanamadı: kod seçili, Ctrl+C ile kopyalayın",
 };
 
 const RU: UiStrings = UiStrings {
@@ -148,6 +160,9 @@ const RU: UiStrings = UiStrings {
     quote_panel: "Поделиться этой цитатой",
     embed: "Встроить",
     embed_hint: "Вставьте этот код на свою страницу, чтобы показать там этот комментарий.",
+    copy_code: "Копировать код",
+    code_copied: "Код скопирован",
+    code_copy_failed: "Не удалось скопировать: код выделен, скопируйте его с помощью Ctrl+C",
 };
 
 const AZ: UiStrings = UiStrings {
@@ -178,6 +193,9 @@ const AZ: UiStrings = UiStrings {
     quote_panel: "Bu sitatı paylaş",
     embed: "Sayta yerləşdir",
     embed_hint: "Bu şərhi saytınızda göstərmək üçün bu kodu səhifənizə yapışdırın.",
+    copy_code: "Kodu kopyala",
+    code_copied: "Kod kopyalandı",
+    code_copy_failed: "Kopyalamaq olmadı: kod seçilib, Ctrl+C ilə kopyalayın",
 };
 
 /// The UI strings for a language tag: its language when the UI speaks it, else English.
@@ -230,6 +248,9 @@ mod tests {
                 s.quote_panel,
                 s.embed,
                 s.embed_hint,
+                s.copy_code,
+                s.code_copied,
+                s.code_copy_failed,
             ];
             assert!(
                 all.iter().all(|t| !t.trim().is_empty()),

@@ -8,6 +8,7 @@ mod byline;
 mod date;
 mod document;
 mod embed_config;
+mod html;
 mod i18n;
 mod lang;
 mod link;
@@ -19,6 +20,7 @@ pub use document::{
     Block, Document, Inline, Note, Person, Problem, Publisher, Version, MAX_DEPTH, SCHEMA_VERSION,
 };
 pub use embed_config::{requested_language, ShareUrl, Theme};
+pub use html::{embed_code, escape_attr, escape_text, script_json};
 pub use i18n::{ui_strings, UiStrings};
 pub use lang::{is_language_tag, primary_subtag};
 pub use link::{safe_href, url_parts};

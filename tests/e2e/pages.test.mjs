@@ -35,8 +35,8 @@ const readPage = (page) =>
       h1: fallback?.querySelector('h1')?.textContent,
       paragraphs: fallback ? fallback.querySelectorAll(':scope > p').length : 0,
       notes: fallback ? [...fallback.querySelectorAll('.notes li')].map((li) => li.id) : [],
-      snippet: document.querySelector('details.embed textarea')?.value,
-      embedLabel: document.querySelector('details.embed summary')?.textContent,
+      snippet: document.querySelector('commentary-embed details.embed textarea')?.value,
+      embedLabel: document.querySelector('commentary-embed details.embed summary')?.textContent,
     };
   });
 
@@ -130,6 +130,12 @@ describe('article pages', { skip: missingBuild() }, () => {
         doc().versions.find((v) => v.lang === 'en').title,
       );
       assert.equal(await page.locator('#seed [part~="share"] a[data-network]').count(), 8);
+      // The widget's own Embed control takes over, with absolute URLs.
+      const embed = page.locator('#seed [part~="embed-code"]');
+      await embed.locator('summary').click();
+      const code = await embed.locator('textarea').inputValue();
+      assert.equal(code.split('\n')[0], `<script type="module" src="${CDN}/embed/commentary-embed.js"></script>`);
+      assert.equal(code.split('\n')[1], `<commentary-embed src="${CDN}/c/2026-36.json" lang="en">`);
       // The fallback stays in the light DOM for crawlers but is no longer rendered.
       assert.equal(await page.locator('commentary-embed > article h1').isVisible(), false);
     } finally {

@@ -296,6 +296,34 @@ describe('share part', { skip: missingBuild() }, () => {
       await page.closeAll();
     }
   });
+
+  test('embed-code shows and copies the exact snippet for this commentary', { timeout: TEST_TIMEOUT }, async () => {
+    const page = await sharePage(env, 'seed-en.html', {
+      context: { permissions: ['clipboard-read', 'clipboard-write'] },
+    });
+    try {
+      const EMBED = '#seed [part~="embed-code"]';
+      assert.equal(await page.locator(EMBED).count(), 0, 'no Embed control unless asked for');
+      await page.evaluate(() => document.querySelector('#seed').setAttribute('embed-code', ''));
+      await page.locator(EMBED).waitFor({ state: 'attached', timeout: 5000 });
+      await page.locator(`${EMBED} summary`).click();
+      assert.equal(await page.locator(`${EMBED} summary`).innerText(), 'Embed');
+      const snippet = [
+        '<script type="module" src="http://cdn.test/embed/commentary-embed.js"></script>',
+        '<commentary-embed src="http://cdn.test/c/2026-36.json" lang="en">',
+        `  <a href="${EN_URL}">${EN_TITLE}</a>`,
+        '</commentary-embed>',
+      ].join('\n');
+      assert.equal(await page.locator(`${EMBED} textarea`).inputValue(), snippet);
+      await page.locator(`${EMBED} button`).click();
+      await page.locator(`${EMBED} [role="status"]`).filter({ hasText: 'Code copied' }).waitFor({ timeout: 5000 });
+      assert.equal(await page.evaluate(() => navigator.clipboard.readText()), snippet);
+      await page.evaluate(() => document.querySelector('#seed').removeAttribute('embed-code'));
+      await page.locator(EMBED).waitFor({ state: 'detached', timeout: 5000 });
+    } finally {
+      await page.closeAll();
+    }
+  });
 });
 
 describe('quote sharing', { skip: missingBuild() }, () => {

@@ -1,12 +1,13 @@
-//! Escaping for the HTML the CLI writes (article pages): every text and attribute value goes
-//! through one of these, so no character of a title, a name or a URL can end an element or an
+//! HTML text: escaping for what the CLI writes (article pages) and the embed code the widget and
+//! the pages show. Every text and attribute value goes through [`escape_text`] or
+//! [`escape_attr`], so no character of a title, a name or a URL can end an element or an
 //! attribute early.
 
 /// Escapes `text` for element content: `&`, `<` and `>`.
 ///
 /// # Example
 /// ```
-/// use commentary_embed::content::escape_text;
+/// use commentary_embed::domain::escape_text;
 /// assert_eq!(escape_text("a < b & c > d"), "a &lt; b &amp; c &gt; d");
 /// ```
 pub fn escape_text(text: &str) -> String {
@@ -17,7 +18,7 @@ pub fn escape_text(text: &str) -> String {
 ///
 /// # Example
 /// ```
-/// use commentary_embed::content::escape_attr;
+/// use commentary_embed::domain::escape_attr;
 /// assert_eq!(escape_attr(r#"x" onload="y"#), "x&quot; onload=&quot;y");
 /// ```
 pub fn escape_attr(value: &str) -> String {
@@ -47,6 +48,30 @@ pub fn script_json(json: &str) -> String {
         .replace('&', "\\u0026")
 }
 
+/// The embed code a partner pastes: the script tag, the element, and a fallback link to `href`
+/// reading `title`.
+///
+/// # Example
+/// ```
+/// use commentary_embed::domain::embed_code;
+/// assert_eq!(
+///     embed_code("https://cdn.example/embed/commentary-embed.js", "https://cdn.example/c/x.json", "en", "https://p.example/a?b=1&c=2", "A & B"),
+///     "<script type=\"module\" src=\"https://cdn.example/embed/commentary-embed.js\"></script>\n\
+///      <commentary-embed src=\"https://cdn.example/c/x.json\" lang=\"en\">\n  \
+///      <a href=\"https://p.example/a?b=1&amp;c=2\">A &amp; B</a>\n</commentary-embed>"
+/// );
+/// ```
+pub fn embed_code(script: &str, document: &str, lang: &str, href: &str, title: &str) -> String {
+    format!(
+        "<script type=\"module\" src=\"{}\"></script>\n<commentary-embed src=\"{}\" lang=\"{}\">\n  <a href=\"{}\">{}</a>\n</commentary-embed>",
+        escape_attr(script),
+        escape_attr(document),
+        escape_attr(lang),
+        escape_attr(href),
+        escape_text(title),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -66,6 +91,14 @@ mod tests {
         assert_eq!(
             escape_attr("https://a.example/?q=\"x\"&y='z'<>"),
             "https://a.example/?q=&quot;x&quot;&amp;y=&#39;z&#39;&lt;&gt;"
+        );
+    }
+
+    #[test]
+    fn embed_code_escapes_every_value() {
+        assert_eq!(
+            embed_code("s\"><script>", "d", "en\"", "h", "</commentary-embed><b>"),
+            "<script type=\"module\" src=\"s&quot;&gt;&lt;script&gt;\"></script>\n<commentary-embed src=\"d\" lang=\"en&quot;\">\n  <a href=\"h\">&lt;/commentary-embed&gt;&lt;b&gt;</a>\n</commentary-embed>"
         );
     }
 
