@@ -112,8 +112,9 @@ pub fn store(key: &str, value: &str) {
     }
 }
 
-/// Opens `url` in a new tab, with no opener and no referrer. Returns whether a tab opened (a
-/// popup blocker may refuse).
+/// Opens `url` in a new tab, with no opener and no referrer. Returns `false` only when the
+/// browser threw: with `noopener`, `window.open` returns null even when the tab opened, so a
+/// popup blocker's refusal cannot be told apart.
 pub fn open_in_new_tab(url: &str) -> bool {
     web_sys::window()
         .and_then(|w| {
