@@ -3,6 +3,8 @@
 // Mastodon prompt, the quote flow by mouse and keyboard, the `commentary-share` event, and that no
 // request leaves for any other host before a click.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { after, before, describe, test } from 'node:test';
 import {
   TEST_TIMEOUT,
@@ -20,6 +22,8 @@ const EN_URL =
   'https://www.avim.org.tr/en/Yorum/THE-SOLIDARITY-AMONG-TURKIC-STATES-TARGETED-THROUGH-TURKIYE-AZERBAIJAN-RELATIONS';
 const EN_TITLE = 'The Solidarity Among Turkic States Targeted Through Türkiye-Azerbaijan Relations';
 const NETWORKS = ['x', 'facebook', 'linkedin', 'whatsapp', 'telegram', 'reddit', 'bluesky', 'email'];
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /** An encoder written independently of the Rust one: encodeURIComponent, plus !'()* encoded. */
 const enc = (s) => encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
@@ -320,6 +324,58 @@ describe('share part', { skip: missingBuild() }, () => {
       assert.equal(await page.evaluate(() => navigator.clipboard.readText()), snippet);
       await page.evaluate(() => document.querySelector('#seed').removeAttribute('embed-code'));
       await page.locator(EMBED).waitFor({ state: 'detached', timeout: 5000 });
+    } finally {
+      await page.closeAll();
+    }
+  });
+
+  test('the links follow the shown language', { timeout: TEST_TIMEOUT }, async () => {
+    const page = await sharePage(env);
+    try {
+      await page.evaluate(() => document.querySelector('#seed').setAttribute('lang', 'tr'));
+      await page.waitForFunction(
+        () => document.querySelector('#seed').shadowRoot.querySelector('[part~="share"]')?.getAttribute('aria-label') === 'Paylaş',
+        null,
+        { timeout: 5000 },
+      );
+      // The Turkish original has no URL of its own: the page's address, with the Turkish title.
+      const title = 'Türkiye-Azerbaycan İlişkileri Üzerinden Hedef Alınan Türk Devletleri Arasındaki Dayanışma';
+      const want = expectedHrefs(env.hostUrl('seed-en.html'), title);
+      for (const l of await links(page)) assert.equal(l.href, want[l.network], l.network);
+    } finally {
+      await page.closeAll();
+    }
+  });
+
+  test('axe finds nothing with the Mastodon form, the copy failure, the embed code and a quote panel open', { timeout: TEST_TIMEOUT }, async () => {
+    const page = await sharePage(env, 'seed-en.html', {
+      init: () => {
+        Object.defineProperty(navigator, 'clipboard', { value: { writeText: () => Promise.reject(new Error('denied')) } });
+      },
+    });
+    try {
+      await page.evaluate(() => document.querySelector('#seed').setAttribute('embed-code', ''));
+      await page.locator('#seed [part~="embed-code"] summary').click();
+      await page.locator(`${SHARE} button[data-network="mastodon"]`).click();
+      await page.locator(`${SHARE} .ce-mastodon-form input`).fill('not a server');
+      await page.locator(`${SHARE} .ce-mastodon-form button[type="submit"]`).click();
+      await page.locator(`${SHARE} button[data-network="copy"]`).click();
+      await page.locator(`${SHARE} .ce-copy-failed input`).waitFor({ timeout: 5000 });
+      await page.evaluate(() => {
+        const root = document.querySelector('#seed').shadowRoot;
+        const text = root.querySelector('[part~="body"] p:nth-of-type(2)').firstChild;
+        document.getSelection().setBaseAndExtent(text, 0, text, 20);
+      });
+      await page.locator('#seed [part~="share-quote-button"]').click();
+      await page.locator('#seed [part~="share-quote"]').waitFor({ timeout: 5000 });
+      await page.addScriptTag({ content: axeSource });
+      const violations = await page.evaluate(async () => {
+        const result = await window.axe.run({ include: [['#seed']] }, {
+          runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+        });
+        return result.violations.map((v) => `${v.id}: ${v.help} at ${v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)).join(', ')}`);
+      });
+      assert.deepEqual(violations, [], violations.join('\n'));
     } finally {
       await page.closeAll();
     }
