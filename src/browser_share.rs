@@ -147,7 +147,29 @@ pub fn selected_text_in(within: &web_sys::Element) -> Option<String> {
     if !(inside("anchorNode") && inside("focusNode")) {
         return None;
     }
-    call(&selection, "toString", &[]).ok()?.as_string()
+    // The selected text without footnote markers: a quote reads "relations. At", not
+    // "relations.1 At", and its text fragment matches pages that number notes differently.
+    let without_markers = (|| {
+        let range = call(&selection, "getRangeAt", &[JsValue::from(0)]).ok()?;
+        let fragment = call(&range, "cloneContents", &[]).ok()?;
+        let markers: web_sys::NodeList = call(
+            &fragment,
+            "querySelectorAll",
+            &[JsValue::from_str("[part~='footnote-ref']")],
+        )
+        .ok()?
+        .dyn_into()
+        .ok()?;
+        for i in 0..markers.length() {
+            if let Some(marker) = markers.item(i) {
+                if let Some(parent) = marker.parent_node() {
+                    let _ = parent.remove_child(&marker);
+                }
+            }
+        }
+        fragment.dyn_into::<web_sys::Node>().ok()?.text_content()
+    })();
+    without_markers.or_else(|| call(&selection, "toString", &[]).ok()?.as_string())
 }
 
 /// A listener on the page's `document`, removed when dropped (so unmounting leaves the page as

@@ -467,6 +467,33 @@ describe('quote sharing', { skip: missingBuild() }, () => {
     }
   });
 
+  test('a quote across a footnote marker leaves the marker out', { timeout: TEST_TIMEOUT }, async () => {
+    const page = await sharePage(env);
+    try {
+      const spanned = await page.evaluate(() => {
+        const root = document.querySelector('#seed').shadowRoot;
+        const walker = document.createTreeWalker(root.querySelector('[part~="body"]'), NodeFilter.SHOW_TEXT);
+        let start = null;
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          if (!start && node.data.includes('harmony amongst them.')) start = node;
+          else if (start && node.data.startsWith(' At first glance')) {
+            document.getSelection().setBaseAndExtent(start, start.data.indexOf('harmony'), node, ' At first'.length);
+            return document.getSelection().toString();
+          }
+        }
+        return null;
+      });
+      assert.match(spanned ?? '', /them\.\d+ At first$/, 'the raw selection holds the marker');
+      await page.locator(BUTTON).click();
+      await page.locator(PANEL).waitFor({ timeout: 5000 });
+      assert.equal(await page.locator(`${PANEL} blockquote`).innerText(), '“harmony amongst them. At first”');
+      const x = (await links(page, PANEL))[0].href;
+      assert.ok(x.endsWith(`&url=${enc(`${EN_URL}#:~:text=harmony%20amongst%20them.%20At%20first`)}`), x);
+    } finally {
+      await page.closeAll();
+    }
+  });
+
   test('by mouse: drag over a passage, click "Share quote", copy the quote link', { timeout: TEST_TIMEOUT }, async () => {
     const page = await sharePage(env, 'seed-en.html', {
       context: { permissions: ['clipboard-read', 'clipboard-write'] },
