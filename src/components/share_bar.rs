@@ -144,13 +144,18 @@ fn ShareLinks(
             </li>
         }
     });
+    let mastodon = MastodonState::new();
+    let copy_state = RwSignal::new(CopyState::Idle);
+    // The Mastodon form and the copy fallback go below the row of icons, not inside it.
     view! {
         <ul class="ce-share-list">
             {links}
-            <li><MastodonShare ui=ui url=url text=text on_share=on_share /></li>
+            <li><MastodonButton ui=ui state=mastodon url=url text=text on_share=on_share /></li>
             {native}
-            <li><CopyLink ui=ui url=url on_share=on_share /></li>
+            <li><CopyLink ui=ui url=url state=copy_state on_share=on_share /></li>
         </ul>
+        <MastodonForm ui=ui state=mastodon url=url text=text on_share=on_share />
+        <CopyFallback ui=ui url=url state=copy_state />
     }
 }
 
@@ -161,12 +166,14 @@ enum CopyState {
     Failed,
 }
 
-/// `button[data-network="copy"]`: copies the link; when the clipboard refuses, shows the link
-/// selected in a field to copy by hand.
+/// `button[data-network="copy"]`: copies the link and says so.
 #[component]
-fn CopyLink(ui: &'static UiStrings, url: Signal<String>, on_share: OnShare) -> impl IntoView {
-    let state = RwSignal::new(CopyState::Idle);
-    let field = NodeRef::<leptos::html::Input>::new();
+fn CopyLink(
+    ui: &'static UiStrings,
+    url: Signal<String>,
+    state: RwSignal<CopyState>,
+    on_share: OnShare,
+) -> impl IntoView {
     let copy = move |_| {
         let url = url.get_untracked();
         spawn_local(async move {
@@ -178,14 +185,6 @@ fn CopyLink(ui: &'static UiStrings, url: Signal<String>, on_share: OnShare) -> i
             }
         });
     };
-    Effect::new(move |_| {
-        if let Some(input) = field.get() {
-            // Set here, before selecting: the view's own value may land after this effect.
-            input.set_value(&url.get_untracked());
-            let _ = input.focus();
-            input.select();
-        }
-    });
     view! {
         <button type="button" class="ce-share-link" data-network="copy" aria-label=ui.copy_link
             title=ui.copy_link on:click=copy>
@@ -194,12 +193,34 @@ fn CopyLink(ui: &'static UiStrings, url: Signal<String>, on_share: OnShare) -> i
         <span class="ce-share-status" role="status">
             {move || (state.get() == CopyState::Copied).then_some(ui.link_copied)}
         </span>
-        {move || (state.get() == CopyState::Failed).then(|| view! {
-            <label class="ce-copy-failed">
-                <span>{ui.copy_failed}</span>
-                <input type="text" readonly node_ref=field prop:value=move || url.get() />
-            </label>
-        })}
+    }
+}
+
+/// When the clipboard refused the link: the link, selected in a field, to copy by hand.
+#[component]
+fn CopyFallback(
+    ui: &'static UiStrings,
+    url: Signal<String>,
+    state: RwSignal<CopyState>,
+) -> impl IntoView {
+    let field = NodeRef::<leptos::html::Input>::new();
+    Effect::new(move |_| {
+        if let Some(input) = field.get() {
+            // Set here, before selecting: the view's own value may land after this effect.
+            input.set_value(&url.get_untracked());
+            let _ = input.focus();
+            input.select();
+        }
+    });
+    move || {
+        (state.get() == CopyState::Failed).then(|| {
+            view! {
+                <label class="ce-copy-failed">
+                    <span>{ui.copy_failed}</span>
+                    <input type="text" readonly node_ref=field prop:value=move || url.get() />
+                </label>
+            }
+        })
     }
 }
 
@@ -242,59 +263,64 @@ fn EmbedCode(ui: &'static UiStrings, code: String) -> impl IntoView {
     }
 }
 
+/// The Mastodon controls' shared state.
+#[derive(Clone, Copy)]
+struct MastodonState {
+    /// The reader's server, once given (read from `localStorage` at first).
+    remembered: RwSignal<Option<String>>,
+    /// Whether the form asking for it is open.
+    asking: RwSignal<bool>,
+    /// Whether the form holds something that is not a server name.
+    invalid: RwSignal<bool>,
+}
+
+impl MastodonState {
+    fn new() -> Self {
+        MastodonState {
+            remembered: RwSignal::new(stored(MASTODON_KEY).and_then(|s| mastodon_instance(&s))),
+            asking: RwSignal::new(false),
+            invalid: RwSignal::new(false),
+        }
+    }
+
+    fn cancel(self) {
+        self.asking.set(false);
+        self.invalid.set(false);
+    }
+}
+
+/// Opens the share page of `instance` and reports the share.
+fn share_to_mastodon(instance: &str, url: Signal<String>, text: Signal<String>, on_share: OnShare) {
+    let url = url.get_untracked();
+    let target = mastodon_share_url(
+        instance,
+        &Shared {
+            url: &url,
+            text: &text.get_untracked(),
+        },
+    );
+    if open_in_new_tab(&target) {
+        on_share.run(("mastodon", url));
+    }
+}
+
 /// `button[data-network="mastodon"]`: shares to the reader's server, asking for it the first
-/// time (a validated host name, remembered in `localStorage`).
+/// time (see [`MastodonForm`]); "Other server" asks again.
 #[component]
-fn MastodonShare(
+fn MastodonButton(
     ui: &'static UiStrings,
+    state: MastodonState,
     url: Signal<String>,
     text: Signal<String>,
     on_share: OnShare,
 ) -> impl IntoView {
-    let remembered = RwSignal::new(stored(MASTODON_KEY).and_then(|s| mastodon_instance(&s)));
-    let asking = RwSignal::new(false);
-    let invalid = RwSignal::new(false);
-    let field = NodeRef::<leptos::html::Input>::new();
-    let share_to = move |instance: &str| {
-        let url = url.get_untracked();
-        let target = mastodon_share_url(
-            instance,
-            &Shared {
-                url: &url,
-                text: &text.get_untracked(),
-            },
-        );
-        if open_in_new_tab(&target) {
-            on_share.run(("mastodon", url));
-        }
-    };
+    let MastodonState {
+        remembered, asking, ..
+    } = state;
     let click = move |_| match remembered.get_untracked() {
-        Some(instance) => share_to(&instance),
+        Some(instance) => share_to_mastodon(&instance, url, text, on_share),
         None => asking.set(true),
     };
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let value = field.get_untracked().map(|f| f.value()).unwrap_or_default();
-        match mastodon_instance(&value) {
-            Some(instance) => {
-                store(MASTODON_KEY, &instance);
-                remembered.set(Some(instance.clone()));
-                invalid.set(false);
-                asking.set(false);
-                share_to(&instance);
-            }
-            None => invalid.set(true),
-        }
-    };
-    let cancel = move || {
-        asking.set(false);
-        invalid.set(false);
-    };
-    Effect::new(move |_| {
-        if let Some(input) = field.get() {
-            let _ = input.focus();
-        }
-    });
     view! {
         <button type="button" class="ce-share-link" data-network="mastodon" aria-label="Mastodon"
             title=move || remembered.get().map_or_else(|| "Mastodon".to_owned(), |i| format!("Mastodon ({i})"))
@@ -307,23 +333,63 @@ fn MastodonShare(
                 {ui.mastodon_change}
             </button>
         })}
-        {move || asking.get().then(|| view! {
-            <form class="ce-mastodon-form" on:submit=submit
-                on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Escape" { cancel() }>
-                <label>
-                    <span>{ui.mastodon_server}</span>
-                    <input type="text" name="instance" inputmode="url" autocomplete="off"
-                        spellcheck="false" placeholder="mastodon.social" node_ref=field
-                        prop:value=remembered.get_untracked().unwrap_or_default()
-                        aria-invalid=move || invalid.get().to_string() />
-                </label>
-                <button type="submit">{ui.mastodon_share}</button>
-                <button type="button" on:click=move |_| cancel()>{ui.cancel}</button>
-                <span class="ce-mastodon-invalid" role="alert">
-                    {move || invalid.get().then_some(ui.mastodon_invalid)}
-                </span>
-            </form>
-        })}
+    }
+}
+
+/// The form asking for the reader's Mastodon server: a validated host name, remembered in
+/// `localStorage`; Escape or Cancel closes it.
+#[component]
+fn MastodonForm(
+    ui: &'static UiStrings,
+    state: MastodonState,
+    url: Signal<String>,
+    text: Signal<String>,
+    on_share: OnShare,
+) -> impl IntoView {
+    let MastodonState {
+        remembered,
+        asking,
+        invalid,
+    } = state;
+    let field = NodeRef::<leptos::html::Input>::new();
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let value = field.get_untracked().map(|f| f.value()).unwrap_or_default();
+        match mastodon_instance(&value) {
+            Some(instance) => {
+                store(MASTODON_KEY, &instance);
+                remembered.set(Some(instance.clone()));
+                state.cancel();
+                share_to_mastodon(&instance, url, text, on_share);
+            }
+            None => invalid.set(true),
+        }
+    };
+    Effect::new(move |_| {
+        if let Some(input) = field.get() {
+            let _ = input.focus();
+        }
+    });
+    move || {
+        asking.get().then(|| {
+            view! {
+                <form class="ce-mastodon-form" on:submit=submit
+                    on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Escape" { state.cancel() }>
+                    <label>
+                        <span>{ui.mastodon_server}</span>
+                        <input type="text" name="instance" inputmode="url" autocomplete="off"
+                            spellcheck="false" placeholder="mastodon.social" node_ref=field
+                            prop:value=remembered.get_untracked().unwrap_or_default()
+                            aria-invalid=move || invalid.get().to_string() />
+                    </label>
+                    <button type="submit">{ui.mastodon_share}</button>
+                    <button type="button" on:click=move |_| state.cancel()>{ui.cancel}</button>
+                    <span class="ce-mastodon-invalid" role="alert">
+                        {move || invalid.get().then_some(ui.mastodon_invalid)}
+                    </span>
+                </form>
+            }
+        })
     }
 }
 
