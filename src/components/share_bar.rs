@@ -85,7 +85,7 @@ pub fn ShareBar(document: Arc<Document>, version: Version) -> impl IntoView {
         <div class="ce-share" part="share" role="group" aria-label=ui.share>
             <ShareLinks ui=ui url=url text=Signal::stored(title.clone()) title=title on_share=on_share />
         </div>
-        {move || ctx.embed.get().then(|| view! { <EmbedCode ui=ui code=code.clone() /> })}
+        {move || ctx.embed.get().then(|| view! { <EmbedCode ui=ui code=code.clone() /> }.into_any())}
     }
     .into_any()
 }
@@ -220,6 +220,7 @@ fn CopyFallback(
                     <input type="text" readonly node_ref=field prop:value=move || url.get() />
                 </label>
             }
+            .into_any()
         })
     }
 }
@@ -332,7 +333,7 @@ fn MastodonButton(
             <button type="button" class="ce-mastodon-change" on:click=move |_| asking.set(true)>
                 {ui.mastodon_change}
             </button>
-        })}
+        }.into_any())}
     }
 }
 
@@ -388,7 +389,7 @@ fn MastodonForm(
                         {move || invalid.get().then_some(ui.mastodon_invalid)}
                     </span>
                 </form>
-            }
+            }.into_any()
         })
     }
 }
@@ -464,7 +465,7 @@ pub fn QuoteShare(document: Arc<Document>, version: Version) -> impl IntoView {
                     {icon("quote")}
                     <span>{ui.share_quote}</span>
                 </button>
-            })}
+            }.into_any())}
             {move || quote.get().map(|q| {
                 let title = title.clone();
                 view! {
@@ -477,7 +478,7 @@ pub fn QuoteShare(document: Arc<Document>, version: Version) -> impl IntoView {
                             {ui.cancel}
                         </button>
                     </section>
-                }
+                }.into_any()
             })}
         </div>
     }
