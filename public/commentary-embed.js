@@ -125,7 +125,7 @@ class CommentaryEmbedElement extends HTMLElement {
   #connection = null;
 
   static get observedAttributes() {
-    return ["src", "lang", "theme", "share-url"];
+    return ["src", "lang", "theme", "share-url", "embed-code"];
   }
 
   connectedCallback() {

@@ -12,7 +12,7 @@ use crate::components::{CommentaryWidget, WidgetConfig};
 
 /// The attributes the element observes (CONTRACTS §3); the loader's `observedAttributes` lists
 /// the same.
-const OBSERVED: [&str; 4] = ["src", "lang", "theme", "share-url"];
+const OBSERVED: [&str; 5] = ["src", "lang", "theme", "share-url", "embed-code"];
 
 /// One mounted widget. Dropping it (or calling [`Widget::unmount`]) removes its view and its
 /// reactive state; the shadow root stays, empty, for a later re-connection.
@@ -23,6 +23,7 @@ pub struct Widget {
     lang: ArcRwSignal<Option<String>>,
     theme: ArcRwSignal<Option<String>>,
     share_url: ArcRwSignal<Option<String>>,
+    embed_code: ArcRwSignal<Option<String>>,
 }
 
 /// Renders a widget into `host`'s open shadow root (attached on first use), styled by the
@@ -48,11 +49,13 @@ pub fn mount(host: HtmlElement, css_href: String) -> Result<Widget, JsValue> {
     shadow.append_child(&mount_point)?;
 
     let attribute = |name: &str| ArcRwSignal::new(host.get_attribute(name));
-    let [src, lang, theme, share_url] = OBSERVED.map(attribute);
+    let [src, lang, theme, share_url, embed_code] = OBSERVED.map(attribute);
     let config = WidgetConfig {
         src: src.read_only().into(),
         lang: lang.read_only().into(),
         theme: theme.read_only().into(),
+        share_url: share_url.read_only().into(),
+        embed_code: embed_code.read_only().into(),
     };
     let handle = leptos::mount::mount_to(mount_point, move || {
         view! { <CommentaryWidget host=host config=config css_href=css_href /> }
@@ -63,6 +66,7 @@ pub fn mount(host: HtmlElement, css_href: String) -> Result<Widget, JsValue> {
         lang,
         theme,
         share_url,
+        embed_code,
     })
 }
 
@@ -75,6 +79,7 @@ impl Widget {
             "lang" => &self.lang,
             "theme" => &self.theme,
             "share-url" => &self.share_url,
+            "embed-code" => &self.embed_code,
             _ => return,
         };
         if signal.get_untracked() != value {

@@ -206,8 +206,16 @@ fn the_seed_compiles_with_one_structure_warning() {
         doc.version("en").map(|v| v.title.as_str()),
         Some("The Solidarity Among Turkic States Targeted Through Türkiye-Azerbaijan Relations")
     );
-    // Nothing but the document: no temporary file left behind.
-    assert_eq!(fs::read_dir(&out).expect("out").count(), 1);
+    // Nothing but the document and its pages: no temporary file left behind.
+    assert_eq!(entries(&out), ["2026-36", "2026-36.json"]);
+    assert_eq!(entries(&out.join("2026-36")), ["en", "tr"]);
+    for lang in ["en", "tr"] {
+        assert_eq!(
+            entries(&out.join("2026-36").join(lang)),
+            ["index.html", "oembed.json"]
+        );
+    }
+    assert!(run.stdout.contains(", 2 pages"), "{}", run.stdout);
 }
 
 #[test]
@@ -728,10 +736,55 @@ fn a_failing_commentary_is_not_written_but_its_sibling_is() {
         run.stdout
     );
     assert_eq!(
-        fs::read_dir(s.path("out")).expect("out").count(),
-        1,
-        "no temporary file left"
+        entries(&s.path("out")),
+        ["good", "good.json"],
+        "no temporary file left, no page of the failing commentary"
     );
+}
+
+/// The names in a folder, sorted.
+fn entries(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = fs::read_dir(dir)
+        .expect("a folder")
+        .map(|e| {
+            e.expect("an entry")
+                .file_name()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn page_base_urls_are_options_and_the_contract_invocation_still_works() {
+    let s = Sandbox::new("page-bases");
+    s.valid("good");
+    let content = s.path("content");
+    let out = s.path("out");
+    let run = s.run(&[
+        "build",
+        "--embed-base",
+        "https://cdn.example/embed",
+        "--document-base=https://cdn.example/c/",
+        content.to_str().expect("utf-8 path"),
+        out.to_str().expect("utf-8 path"),
+    ]);
+    assert_eq!(run.code, Some(0), "{run:?}");
+    let page = fs::read_to_string(out.join("good/en/index.html")).expect("a page");
+    assert!(page.contains(
+        "<script type=\"module\" src=\"https://cdn.example/embed/commentary-embed.js\"></script>"
+    ));
+    assert!(page.contains("<commentary-embed src=\"https://cdn.example/c/good.json\" lang=\"en\""));
+    for bad in [
+        &["build", "--embed-base"][..],
+        &["build", "--embed-base", "", "a", "b"],
+        &["build", "--nope", "a", "b"],
+    ] {
+        let run = s.run(bad);
+        assert_eq!(run.code, Some(2), "{bad:?}");
+    }
 }
 
 #[test]

@@ -6,6 +6,7 @@ use super::cite_panel::{CiteTools, OnCopy};
 use super::content::{note_id, ref_id, render_blocks, Ctx};
 use super::footnotes::Footnotes;
 use super::language_toggle::VersionOrigin;
+use super::share_bar::{QuoteShare, ShareBar};
 use crate::domain::{
     byline, provenance, text_direction, ui_strings, Document, Note, UiStrings, Version,
 };
@@ -50,7 +51,9 @@ pub fn CommentaryArticle(
                 </p>
                 <CiteTools document=document.clone() version=version.clone() ui=ui on_copy=on_citation_copy />
             </header>
+            <ShareBar document=document.clone() version=version.clone() />
             <div class="ce-body" part="body">{render_blocks(&version.body, Ctx { ui, footnotes: Some(footnotes) })}</div>
+            <QuoteShare document=document.clone() version=version.clone() />
             {notes}
         </article>
     }

@@ -9,6 +9,7 @@ mod content;
 mod error_notice;
 mod footnotes;
 mod language_toggle;
+mod share_bar;
 mod widget;
 
 pub use article::CommentaryArticle;
@@ -16,4 +17,5 @@ pub use cite_panel::{CiteTools, OnCopy};
 pub use error_notice::ErrorNotice;
 pub use footnotes::{FootnoteRef, Footnotes, OpenNote};
 pub use language_toggle::{LanguageToggle, VersionOrigin};
+pub use share_bar::{QuoteShare, ShareBar, ShareContext, ShareEvent};
 pub use widget::{CommentaryWidget, WidgetConfig};

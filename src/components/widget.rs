@@ -6,11 +6,11 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 
-use super::{CommentaryArticle, ErrorNotice, LanguageToggle};
+use super::{CommentaryArticle, ErrorNotice, LanguageToggle, ShareContext, ShareEvent};
 use crate::browser::{dispatch, fetch_document, focus_in_root, warn};
 use crate::domain::{
     counterpart, negotiate_language, requested_language, ui_strings, Document, LanguagePreferences,
-    Theme,
+    ShareUrl, Theme,
 };
 use crate::reader::{self, Place};
 
@@ -20,6 +20,10 @@ pub struct WidgetConfig {
     pub src: Signal<Option<String>>,
     pub lang: Signal<Option<String>>,
     pub theme: Signal<Option<String>>,
+    /// `share-url`: `canonical` (default) or `page`.
+    pub share_url: Signal<Option<String>>,
+    /// `embed-code`: present to show the Embed control (demo and article pages).
+    pub embed_code: Signal<Option<String>>,
 }
 
 /// What switching languages needs besides the shown language: plain values, read and written in
@@ -154,6 +158,27 @@ pub fn CommentaryWidget(
         };
         host.with_value(|h| dispatch(h, name, &[("id", &id), ("lang", &lang)]));
     };
+
+    // Share controls read `share-url` and report each share as `commentary-share`.
+    provide_context(ShareContext {
+        mode: Signal::derive(move || ShareUrl::from_attribute(config.share_url.get().as_deref())),
+        on_share: Callback::new(move |e: ShareEvent| {
+            let detail = [
+                ("id", e.id.as_str()),
+                ("lang", &e.lang),
+                ("network", &e.network),
+                ("url", &e.url),
+            ];
+            host.with_value(|h| dispatch(h, "commentary-share", &detail));
+        }),
+        embed: Signal::derive(move || config.embed_code.get().is_some()),
+        document_src: config.src,
+        // The loader sits beside the stylesheet (both found from the loader's own URL).
+        script_url: Signal::stored(match css_href.rsplit_once('/') {
+            Some((folder, _)) => format!("{folder}/commentary-embed.js"),
+            None => "commentary-embed.js".to_owned(),
+        }),
+    });
 
     // Failures go to the page: an event and a console warning.
     Effect::new(move |_| {

@@ -5,6 +5,7 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use super::commentary::{compile_commentary, describe_io};
+use super::pages::{write_pages, PageOptions};
 use super::Diagnostic;
 use crate::domain::Document;
 
@@ -37,6 +38,9 @@ pub struct Written {
     pub languages: Vec<String>,
     /// The size of the file.
     pub bytes: usize,
+    /// The article pages written beside it, `<out-dir>/<id>/<lang>/index.html` (with an
+    /// `oembed.json` each).
+    pub pages: Vec<PathBuf>,
 }
 
 /// Whether `name` is a commentary id: `[a-z0-9-]+`.
@@ -72,6 +76,11 @@ fn is_commentary_id(name: &str) -> bool {
 /// assert!(!report.has_errors());
 /// ```
 pub fn build(content_dir: &Path, out_dir: &Path) -> BuildReport {
+    build_with(content_dir, out_dir, &PageOptions::default())
+}
+
+/// [`build`], with the base URLs the article pages use (see [`PageOptions`]).
+pub fn build_with(content_dir: &Path, out_dir: &Path, pages: &PageOptions) -> BuildReport {
     let mut report = BuildReport::default();
     let folders = match commentary_folders(content_dir) {
         Ok(folders) => folders,
@@ -113,12 +122,17 @@ pub fn build(content_dir: &Path, out_dir: &Path) -> BuildReport {
     }
     for document in documents {
         let path = out_dir.join(format!("{}.json", document.id));
-        match write_document(&document, &path) {
-            Ok(bytes) => report.written.push(Written {
+        let written = write_document(&document, &path).and_then(|bytes| {
+            let pages = write_pages(&document, out_dir, pages)?;
+            Ok((bytes, pages))
+        });
+        match written {
+            Ok((bytes, pages)) => report.written.push(Written {
                 id: document.id.clone(),
                 path,
                 languages: document.versions.iter().map(|v| v.lang.clone()).collect(),
                 bytes,
+                pages,
             }),
             Err(message) => report.diagnostics.push(Diagnostic::error(&path, message)),
         }

@@ -50,10 +50,15 @@ mod fields;
 mod front_matter;
 mod markdown;
 mod metadata;
+mod pages;
 mod report;
 mod script;
 
-pub use build::{build, BuildReport, Written};
+pub use build::{build, build_with, BuildReport, Written};
 pub use citations::{add_citations, plain as citation_text};
 pub use commentary::{compile_commentary, Compiled};
 pub use diagnostic::{Diagnostic, Severity};
+pub use pages::{
+    article_page, description, embed_snippet, language_name, oembed, og_locale, write_pages,
+    PageOptions,
+};

@@ -60,6 +60,43 @@ pub struct UiStrings {
     pub translated_from_other: (&'static str, &'static str),
     /// Before and after the translator's name: " by " "Jane Example" "".
     pub translated_by: (&'static str, &'static str),
+    // Sharing (issue 6).
+    /// Accessible name of the share part, and of the quote panel's group of links.
+    pub share: &'static str,
+    /// The control that opens the system share sheet (`navigator.share`).
+    pub share_native: &'static str,
+    /// Name of the e-mail share link.
+    pub email: &'static str,
+    /// The control that copies the shared link.
+    pub copy_link: &'static str,
+    /// Announced when the link is on the clipboard.
+    pub link_copied: &'static str,
+    /// Shown when the clipboard refused: the link is then shown, selected, to copy by hand.
+    pub copy_failed: &'static str,
+    /// Label of the field asking for the reader's Mastodon server.
+    pub mastodon_server: &'static str,
+    /// Said when the field does not hold a server name.
+    pub mastodon_invalid: &'static str,
+    /// Submits the Mastodon server and shares.
+    pub mastodon_share: &'static str,
+    /// Lets the reader name another Mastodon server than the remembered one.
+    pub mastodon_change: &'static str,
+    /// Closes a form or panel without sharing.
+    pub cancel: &'static str,
+    /// Offered while text of the article is selected.
+    pub share_quote: &'static str,
+    /// Accessible name of the panel sharing a quote.
+    pub quote_panel: &'static str,
+    /// The control that shows the embed code (article pages, demo).
+    pub embed: &'static str,
+    /// Explains the embed code.
+    pub embed_hint: &'static str,
+    /// Copies the embed code.
+    pub copy_code: &'static str,
+    /// Announced when the embed code is on the clipboard.
+    pub code_copied: &'static str,
+    /// Shown when the clipboard refused the embed code (it is then selected).
+    pub code_copy_failed: &'static str,
 }
 
 /// One string for each language the UI speaks: a language left out does not compile.
@@ -121,6 +158,25 @@ const EN: UiStrings = UiStrings {
     },
     translated_from_other: ("Translated from ", ""),
     translated_by: (" by ", ""),
+    // Sharing (issue 6).
+    share: "Share",
+    share_native: "Share…",
+    email: "E-mail",
+    copy_link: "Copy link",
+    link_copied: "Link copied",
+    copy_failed: "Copy failed: select the link and copy it",
+    mastodon_server: "Your Mastodon server",
+    mastodon_invalid: "Enter a server name such as mastodon.social",
+    mastodon_share: "Share on Mastodon",
+    mastodon_change: "Other server",
+    cancel: "Cancel",
+    share_quote: "Share quote",
+    quote_panel: "Share this quote",
+    embed: "Embed",
+    embed_hint: "Paste this code into your page to show this commentary there.",
+    copy_code: "Copy code",
+    code_copied: "Code copied",
+    code_copy_failed: "Copy failed: the code is selected, copy it with Ctrl+C",
 };
 
 const TR: UiStrings = UiStrings {
@@ -155,6 +211,25 @@ const TR: UiStrings = UiStrings {
     },
     translated_from_other: ("", " dilinden çevrilmiştir"),
     translated_by: (" (çeviren: ", ")"),
+    // Sharing (issue 6).
+    share: "Paylaş",
+    share_native: "Paylaş…",
+    email: "E-posta",
+    copy_link: "Bağlantıyı kopyala",
+    link_copied: "Bağlantı kopyalandı",
+    copy_failed: "Kopyalanamadı: bağlantıyı seçip kopyalayın",
+    mastodon_server: "Mastodon sunucunuz",
+    mastodon_invalid: "mastodon.social gibi bir sunucu adı yazın",
+    mastodon_share: "Mastodon'da paylaş",
+    mastodon_change: "Başka sunucu",
+    cancel: "Vazgeç",
+    share_quote: "Alıntıyı paylaş",
+    quote_panel: "Bu alıntıyı paylaş",
+    embed: "Sitenize ekleyin",
+    embed_hint: "Bu yorumu sitenizde göstermek için bu kodu sayfanıza yapıştırın.",
+    copy_code: "Kodu kopyala",
+    code_copied: "Kod kopyalandı",
+    code_copy_failed: "Kopyalanamadı: kod seçili, Ctrl+C ile kopyalayın",
 };
 
 const RU: UiStrings = UiStrings {
@@ -189,6 +264,25 @@ const RU: UiStrings = UiStrings {
     },
     translated_from_other: ("Перевод с оригинала (", ")"),
     translated_by: (" (переводчик: ", ")"),
+    // Sharing (issue 6).
+    share: "Поделиться",
+    share_native: "Поделиться…",
+    email: "Эл. почта",
+    copy_link: "Копировать ссылку",
+    link_copied: "Ссылка скопирована",
+    copy_failed: "Не удалось скопировать: выделите ссылку и скопируйте её",
+    mastodon_server: "Ваш сервер Mastodon",
+    mastodon_invalid: "Введите имя сервера, например mastodon.social",
+    mastodon_share: "Поделиться в Mastodon",
+    mastodon_change: "Другой сервер",
+    cancel: "Отмена",
+    share_quote: "Поделиться цитатой",
+    quote_panel: "Поделиться этой цитатой",
+    embed: "Встроить",
+    embed_hint: "Вставьте этот код на свою страницу, чтобы показать там этот комментарий.",
+    copy_code: "Копировать код",
+    code_copied: "Код скопирован",
+    code_copy_failed: "Не удалось скопировать: код выделен, скопируйте его с помощью Ctrl+C",
 };
 
 const AZ: UiStrings = UiStrings {
@@ -223,6 +317,25 @@ const AZ: UiStrings = UiStrings {
     },
     translated_from_other: ("", " dilindən tərcümə"),
     translated_by: (" (tərcüməçi: ", ")"),
+    // Sharing (issue 6).
+    share: "Paylaş",
+    share_native: "Paylaş…",
+    email: "E-poçt",
+    copy_link: "Keçidi kopyala",
+    link_copied: "Keçid kopyalandı",
+    copy_failed: "Kopyalamaq olmadı: keçidi seçib kopyalayın",
+    mastodon_server: "Mastodon serveriniz",
+    mastodon_invalid: "mastodon.social kimi server adı yazın",
+    mastodon_share: "Mastodon-da paylaş",
+    mastodon_change: "Başqa server",
+    cancel: "İmtina",
+    share_quote: "Sitatı paylaş",
+    quote_panel: "Bu sitatı paylaş",
+    embed: "Sayta yerləşdir",
+    embed_hint: "Bu şərhi saytınızda göstərmək üçün bu kodu səhifənizə yapışdırın.",
+    copy_code: "Kodu kopyala",
+    code_copied: "Kod kopyalandı",
+    code_copy_failed: "Kopyalamaq olmadı: kod seçilib, Ctrl+C ilə kopyalayın",
 };
 
 /// The UI strings for a language tag: its language when the UI speaks it, else English.
@@ -273,6 +386,24 @@ mod tests {
                 s.languages,
                 s.original_text,
                 s.translated_by.0,
+                s.share,
+                s.share_native,
+                s.email,
+                s.copy_link,
+                s.link_copied,
+                s.copy_failed,
+                s.mastodon_server,
+                s.mastodon_invalid,
+                s.mastodon_share,
+                s.mastodon_change,
+                s.cancel,
+                s.share_quote,
+                s.quote_panel,
+                s.embed,
+                s.embed_hint,
+                s.copy_code,
+                s.code_copied,
+                s.code_copy_failed,
             ];
             let (before, after) = s.translated_from_other;
             assert!(!format!("{before}{after}").trim().is_empty(), "{}", s.lang);

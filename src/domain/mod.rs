@@ -11,6 +11,7 @@ mod cite_export;
 mod date;
 mod document;
 mod embed_config;
+mod html;
 mod i18n;
 mod lang;
 mod language_names;
@@ -18,6 +19,7 @@ mod link;
 mod negotiate;
 mod passage;
 mod provenance;
+mod share;
 
 pub use byline::{byline, Byline};
 pub use casing::{has_dotted_i, lower_case, upper_case};
@@ -31,6 +33,7 @@ pub use document::{
     Block, Document, Inline, Note, Person, Problem, Publisher, Version, MAX_DEPTH, SCHEMA_VERSION,
 };
 pub use embed_config::{requested_language, ShareUrl, Theme};
+pub use html::{embed_code, escape_attr, escape_text, script_json};
 pub use i18n::{ui_strings, PerUiLanguage, UiStrings};
 pub use lang::{is_language_tag, primary_subtag};
 pub use language_names::{language_name, text_direction, Direction};
@@ -38,3 +41,7 @@ pub use link::{safe_href, url_parts};
 pub use negotiate::{negotiate_language, LanguagePreferences};
 pub use passage::{counterpart, Counterpart, Passage};
 pub use provenance::{provenance, Provenance};
+pub use share::{
+    encode_component, mastodon_instance, mastodon_share_url, normalize_quote, quote_text,
+    quote_url, share_url, ShareTarget, Shared,
+};

@@ -155,7 +155,7 @@ describe('scripts/serve.mjs default mounts and CLI', () => {
       const demo = await fetch(url);
       assert.equal(demo.status, 200);
       assert.match(demo.headers.get('content-type'), /^text\/html/);
-      assert.match(await demo.text(), /<commentary-embed src="\/c\/2026-36\.json" lang="en">/);
+      assert.match(await demo.text(), /<commentary-embed src="\/c\/2026-36\.json" lang="en" embed-code>/);
       const csp = await fetch(new URL('e2e/csp.html', url));
       assert.match(csp.headers.get('content-security-policy') ?? '', /^default-src 'none'; script-src 'self' http:\/\/cdn\.test 'wasm-unsafe-eval';/);
       const json = await fetch(new URL('e2e/unknown-schema.json', url));

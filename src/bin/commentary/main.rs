@@ -2,7 +2,7 @@
 //! `commentary_embed::content`.
 //!
 //! ```text
-//! commentary build <content-dir> <out-dir>
+//! commentary build [--embed-base <url>] [--document-base <url>] <content-dir> <out-dir>
 //! ```
 //!
 //! On wasm32 (where `cargo test --target wasm32-unknown-unknown` still builds every binary) it
@@ -24,18 +24,24 @@ mod cli {
     use std::path::Path;
     use std::process::ExitCode;
 
-    use commentary_embed::content::{build, BuildReport};
+    use commentary_embed::content::{build_with, BuildReport, PageOptions};
 
     const USAGE: &str = "\
 usage: commentary build <content-dir> <out-dir>
+       commentary build --embed-base <url> --document-base <url> <content-dir> <out-dir>
 
 Compiles every commentary folder in <content-dir> (commentary.toml and one <lang>.md per
-language) into <out-dir>/<id>.json, creating <out-dir> if needed.
+language) into <out-dir>/<id>.json, creating <out-dir> if needed, and writes an article page
+<out-dir>/<id>/<lang>/index.html (with oembed.json) for every language version.
 
 Errors and warnings go to stderr as `path:line: message`; every error of every file is
 reported. A commentary with an error is not written; the exit status is then 1.
 
 options:
+  --embed-base <url>     where dist/ is served; the pages load <url>commentary-embed.js
+                         (default ../../../embed/, relative to a page)
+  --document-base <url>  where <out-dir> is served (default ../../, relative to a page);
+                         give absolute URLs for link previews, og:url and the embed code
   -h, --help     print this help
   -V, --version  print the version";
 
@@ -58,9 +64,11 @@ options:
                 println!("{USAGE}");
                 ExitCode::SUCCESS
             }
-            Some("build") => match rest {
-                [content, out] => run_build(Path::new(content), Path::new(out)),
-                _ => usage_error("`build` takes two arguments: <content-dir> <out-dir>"),
+            Some("build") => match build_arguments(rest) {
+                Ok((content, out, options)) => {
+                    run_build(Path::new(&content), Path::new(&out), &options)
+                }
+                Err(message) => usage_error(&message),
             },
             _ => usage_error(&format!("unknown command `{}`", command.to_string_lossy())),
         }
@@ -71,8 +79,46 @@ options:
         ExitCode::from(2)
     }
 
-    fn run_build(content: &Path, out: &Path) -> ExitCode {
-        let report = build(content, out);
+    /// The content and output folders and the page options of `build`'s arguments.
+    fn build_arguments(args: &[OsString]) -> Result<(OsString, OsString, PageOptions), String> {
+        let mut options = PageOptions::default();
+        let mut positional = Vec::new();
+        let mut args = args.iter();
+        while let Some(arg) = args.next() {
+            let text = arg.to_string_lossy();
+            let (flag, inline) = match text.split_once('=') {
+                Some((f, v)) if f.starts_with("--") => (f.to_owned(), Some(v.to_owned())),
+                _ => (text.clone().into_owned(), None),
+            };
+            let slot = match flag.as_str() {
+                "--embed-base" => &mut options.embed_base,
+                "--document-base" => &mut options.document_base,
+                f if f.starts_with("--") => return Err(format!("unknown option `{f}`")),
+                _ => {
+                    positional.push(arg.clone());
+                    continue;
+                }
+            };
+            let value = match inline {
+                Some(v) => v,
+                None => args
+                    .next()
+                    .map(|v| v.to_string_lossy().into_owned())
+                    .ok_or_else(|| format!("`{flag}` needs a URL"))?,
+            };
+            if value.trim().is_empty() {
+                return Err(format!("`{flag}` needs a URL"));
+            }
+            *slot = value;
+        }
+        match <[OsString; 2]>::try_from(positional) {
+            Ok([content, out]) => Ok((content, out, options.normalized())),
+            Err(_) => Err("`build` takes two arguments: <content-dir> <out-dir>".into()),
+        }
+    }
+
+    fn run_build(content: &Path, out: &Path, options: &PageOptions) -> ExitCode {
+        let report = build_with(content, out, options);
         print(&report);
         if report.has_errors() {
             ExitCode::FAILURE
@@ -90,11 +136,12 @@ options:
             let n = w.languages.len();
             let plural = if n == 1 { "" } else { "s" };
             println!(
-                "{}: {n} version{plural} ({}), {} bytes -> {}",
+                "{}: {n} version{plural} ({}), {} bytes -> {}, {} page{plural}",
                 w.id,
                 w.languages.join(", "),
                 w.bytes,
-                w.path.display()
+                w.path.display(),
+                w.pages.len()
             );
         }
         let errors = report.diagnostics.iter().filter(|d| d.is_error()).count();
