@@ -7,7 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::Date;
+use super::{escape_text, Date};
 
 /// A citation style the widget offers, in the order it lists them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -199,28 +199,12 @@ impl Citation {
         self.runs
             .iter()
             .map(|r| match r {
-                CiteRun::Text(t) => escape_html(t),
-                CiteRun::Italic(t) => format!("<i>{}</i>", escape_html(t)),
-                CiteRun::Accessed(form) => escape_html(&form.format(today)),
+                CiteRun::Text(t) => escape_text(t),
+                CiteRun::Italic(t) => format!("<i>{}</i>", escape_text(t)),
+                CiteRun::Accessed(form) => escape_text(&form.format(today)),
             })
             .collect()
     }
-}
-
-/// `text` with `&`, `<`, `>`, `"` and `'` escaped for HTML text and attribute values.
-pub fn escape_html(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// Joins runs, merging neighbouring plain texts.

@@ -345,19 +345,6 @@ pub fn csl_json(work: CiteWork<'_>) -> Vec<CiteRun> {
     runs
 }
 
-/// Percent-encodes for an OpenURL key/value pair (RFC 3986 unreserved characters stay).
-fn kev(s: &str) -> String {
-    let mut out = String::new();
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
-            out.push(char::from(b));
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
-}
-
 /// The `title` of a COinS span (OpenURL 1.0 KEV, book format with genre `report`): what Zotero
 /// reads from a page it cannot see into.
 pub fn coins(work: CiteWork<'_>) -> String {
@@ -392,7 +379,7 @@ pub fn coins(work: CiteWork<'_>) -> String {
     }
     pairs
         .iter()
-        .map(|(k, v)| format!("{k}={}", kev(v)))
+        .map(|(k, v)| format!("{k}={}", super::encode_component(v)))
         .collect::<Vec<_>>()
         .join("&")
 }

@@ -23,7 +23,7 @@ mod share;
 
 pub use byline::{byline, Byline};
 pub use casing::{has_dotted_i, lower_case, upper_case};
-pub use citation::{escape_html, push_run, Citation, CitationStyle, CiteRun, DateForm};
+pub use citation::{push_run, Citation, CitationStyle, CiteRun, DateForm};
 pub use cite_export::{
     bibtex, check_house_template, coins, csl_json, house, ris, CiteWork, TemplateError,
     DEFAULT_HOUSE_TEMPLATE, HOUSE_PLACEHOLDERS,
