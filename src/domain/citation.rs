@@ -132,21 +132,6 @@ pub enum DateForm {
     Parts,
 }
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 impl DateForm {
     /// Every form, for finding a formatted date in a processor's output.
     pub const ALL: [DateForm; 6] = [
@@ -161,7 +146,7 @@ impl DateForm {
     /// `date` in this form (English month names: the styles' locale).
     pub fn format(self, date: Date) -> String {
         let (y, m, d) = (date.year(), date.month(), date.day());
-        let month = MONTHS[usize::from(m.clamp(1, 12) - 1)];
+        let month = super::date::MONTHS_EN[usize::from(m.clamp(1, 12) - 1)];
         match self {
             DateForm::MonthDayYear => format!("{month} {d}, {y}"),
             DateForm::DayMonthYear => format!("{d} {month} {y}"),

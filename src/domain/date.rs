@@ -20,7 +20,8 @@ pub struct Date {
     day: u8,
 }
 
-const MONTHS_EN: [&str; 12] = [
+/// English month names (dates in English, and the citation styles' en locales).
+pub(super) const MONTHS_EN: [&str; 12] = [
     "January",
     "February",
     "March",
