@@ -9,3 +9,4 @@ cd "$ROOT"
 trunk build --release --offline
 cargo run --quiet --locked --release --bin commentary -- build content build/content
 cargo run --quiet --locked --release --bin commentary -- build tests/fixtures/content build/fixtures
+node scripts/sri.mjs dist > /dev/null   # dist/sri.json: integrity hashes of the built files
