@@ -159,22 +159,31 @@ fn commentary_folders(content_dir: &Path) -> io::Result<Vec<(String, PathBuf)>> 
 fn write_document(document: &Document, path: &Path) -> Result<usize, String> {
     let json = serde_json::to_string(document)
         .map_err(|e| format!("internal error: cannot encode the document: {e}"))?;
+    write_atomic(path, &json).map_err(|e| format!("cannot write: {}", describe_io(&e)))?;
+    Ok(json.len())
+}
+
+/// Writes `text` to `path` through a temporary file beside it and a rename, so that a failed
+/// build never leaves half a file where a reader would fetch it.
+///
+/// # Errors
+/// The error of creating, writing, syncing or renaming the temporary file (which is removed).
+pub(crate) fn write_atomic(path: &Path, text: &str) -> std::io::Result<()> {
     let file_name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let temp = path.with_file_name(format!(".{file_name}.{}.tmp", std::process::id()));
     let written = fs::File::create(&temp).and_then(|mut f| {
-        f.write_all(json.as_bytes())?;
+        f.write_all(text.as_bytes())?;
         f.sync_all()
     });
     let renamed = written.and_then(|()| fs::rename(&temp, path));
-    if let Err(e) = renamed {
+    if renamed.is_err() {
         // Best effort: the temporary file may not even exist.
         let _ = fs::remove_file(&temp);
-        return Err(format!("cannot write: {}", describe_io(&e)));
     }
-    Ok(json.len())
+    renamed
 }
 
 #[cfg(test)]

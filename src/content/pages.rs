@@ -10,7 +10,6 @@
 //! ([`escape_text`](crate::domain::escape_text), [`escape_attr`](crate::domain::escape_attr)).
 
 use std::fs;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use serde_json::json;
@@ -584,25 +583,10 @@ pub fn write_pages(
     Ok(written)
 }
 
+/// [`write_atomic`](super::build::write_atomic), with the path in the message.
 fn write_atomic(path: &Path, text: &str) -> Result<(), String> {
-    let file_name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let temp = path.with_file_name(format!(".{file_name}.{}.tmp", std::process::id()));
-    let written = fs::File::create(&temp).and_then(|mut f| {
-        f.write_all(text.as_bytes())?;
-        f.sync_all()
-    });
-    if let Err(e) = written.and_then(|()| fs::rename(&temp, path)) {
-        let _ = fs::remove_file(&temp);
-        return Err(format!(
-            "{}: cannot write: {}",
-            path.display(),
-            describe_io(&e)
-        ));
-    }
-    Ok(())
+    super::build::write_atomic(path, text)
+        .map_err(|e| format!("{}: cannot write: {}", path.display(), describe_io(&e)))
 }
 
 #[cfg(test)]
