@@ -3,16 +3,26 @@
 // It defines <commentary-embed>, starts the WebAssembly once for the whole page and mounts one
 // widget per element. Every other file is found relative to this module's own URL, so the folder
 // can be copied to any static host or CDN as it is.
-import init, { mount } from "./commentary-embed-widget.js";
-
+//
+// The wasm-bindgen glue is imported dynamically, so this module runs as soon as it arrives: the
+// element is defined (and every `height`/`aspect` reservation made) without waiting for the glue,
+// and a partner's `blocking="render"` on the script tag holds the first paint for this small file
+// only. The glue's download still starts at once; the WebAssembly itself starts with the first
+// widget that comes near the viewport.
 const base = import.meta.url;
 const cssHref = new URL("commentary-embed.css", base).href;
+const glue = import("./commentary-embed-widget.js");
 let started = null;
 
 function start() {
-  started ??= init({ module_or_path: new URL("commentary-embed-widget_bg.wasm", base) });
+  started ??= glue.then(async (module) => {
+    await module.default({ module_or_path: new URL("commentary-embed-widget_bg.wasm", base) });
+    return module;
+  });
   return started;
 }
+// An unused import that failed is reported when a widget needs it, not as an unhandled rejection.
+glue.catch(() => {});
 
 // The startup error in every language the widget's UI speaks (src/domain/i18n.rs has the rest;
 // `title` is its `cannot_show`, and tests/loader_strings.rs checks that none is missing).
@@ -100,6 +110,38 @@ function showStartupError(host, error) {
   }));
 }
 
+// The space a widget keeps before it has rendered, so that the host page does not move when the
+// article replaces the fallback (layout shift, CLS): `height` (a CSS length; a bare number means
+// pixels) and `aspect` (a CSS aspect-ratio, width / height, such as `2 / 5`). A value the browser
+// does not accept as that property is ignored. Set through the CSSOM, which a CSP without
+// 'unsafe-inline' allows, and released when the widget is ready or has failed.
+function reservation(host) {
+  const rules = [];
+  const height = (host.getAttribute("height") ?? "").trim();
+  if (height) {
+    const value = /^\d+(\.\d+)?$/.test(height) ? `${height}px` : height;
+    if (CSS.supports("min-height", value)) rules.push(["min-height", value]);
+  }
+  const aspect = (host.getAttribute("aspect") ?? "").trim();
+  if (aspect && CSS.supports("aspect-ratio", aspect)) rules.push(["aspect-ratio", aspect]);
+  // An element the page has not styled is inline, where neither applies.
+  if (rules.length && getComputedStyle(host).display === "inline") rules.push(["display", "block"]);
+  return rules;
+}
+
+function reserve(host) {
+  const rules = reservation(host);
+  if (!rules.length) return null;
+  const before = rules.map(([name]) => [name, host.style.getPropertyValue(name), host.style.getPropertyPriority(name)]);
+  for (const [name, value] of rules) host.style.setProperty(name, value);
+  return () => {
+    for (const [name, value, priority] of before) {
+      if (value) host.style.setProperty(name, value, priority);
+      else host.style.removeProperty(name);
+    }
+  };
+}
+
 // How close to the viewport a widget must come before it loads: about two screens ahead, so
 // that a reader scrolling at reading speed never waits.
 const NEAR_MARGIN = "1500px 0px";
@@ -123,6 +165,8 @@ const nearby =
 class CommentaryEmbedElement extends HTMLElement {
   #widget = null;
   #connection = null;
+  #settled = false;
+  #release = null;
 
   static get observedAttributes() {
     return ["src", "lang", "theme", "share-url", "embed-code"];
@@ -130,6 +174,21 @@ class CommentaryEmbedElement extends HTMLElement {
 
   connectedCallback() {
     const connection = (this.#connection = {});
+    if (!this.#settled && !this.#release) {
+      this.#release = reserve(this);
+      if (this.#release) {
+        const settle = (event) => {
+          if (event.target !== this) return;
+          this.#settled = true;
+          this.removeEventListener("commentary-ready", settle);
+          this.removeEventListener("commentary-error", settle);
+          this.#release?.();
+          this.#release = null;
+        };
+        this.addEventListener("commentary-ready", settle);
+        this.addEventListener("commentary-error", settle);
+      }
+    }
     // Far below the fold, the document (and, for the first widget, the wasm) waits until the
     // reader comes near; `loading="eager"` starts at once.
     if (nearby && this.getAttribute("loading") !== "eager") {
@@ -142,11 +201,11 @@ class CommentaryEmbedElement extends HTMLElement {
 
   #load(connection) {
     start().then(
-      () => {
+      (module) => {
         // Disconnected (or reconnected) while the module was starting: that call mounts.
         if (this.#connection !== connection || this.#widget) return;
         try {
-          this.#widget = mount(this, cssHref);
+          this.#widget = module.mount(this, cssHref);
         } catch (error) {
           showStartupError(this, error);
         }
