@@ -119,9 +119,13 @@ pub fn decode_document(value: &JsValue) -> Result<Document, String> {
     match schema {
         None => return Err("the document has no `schema` version".into()),
         Some(v) if v != f64::from(SCHEMA_VERSION) => {
+            // The browser writes the number: Rust's float formatting would cost 6 KB of wasm.
+            let shown = js_sys::Number::from(v)
+                .to_string_with_radix(10)
+                .map_or_else(|_| "?".into(), String::from);
             return Err(format!(
-                "schema version {v} is not supported (this widget reads version {SCHEMA_VERSION})"
-            ))
+                "schema version {shown} is not supported (this widget reads version {SCHEMA_VERSION})"
+            ));
         }
         Some(_) => {}
     }
@@ -256,9 +260,11 @@ pub fn place_popover(
         (above.max(MARGIN), "above")
     };
     let left = a.left().min(vw - w - MARGIN).max(MARGIN);
+    // Whole pixels, written as integers: float formatting would cost 5 KB of wasm.
+    let (top, left) = (top.round() as i32, left.round() as i32);
     let _ = popover.set_attribute("data-placement", placement);
     let rule = format!(
-        "@media not all and ({SHEET_MEDIA}) {{ .ce-popover {{ position: fixed; position-anchor: none; position-area: none; inset: auto; margin: 0; top: {top:.0}px; left: {left:.0}px; }} }}",
+        "@media not all and ({SHEET_MEDIA}) {{ .ce-popover {{ position: fixed; position-anchor: none; position-area: none; inset: auto; margin: 0; top: {top}px; left: {left}px; }} }}",
         SHEET_MEDIA = SHEET_MEDIA.replace("), (", ") or (")
     );
     if sheet.is_none() {

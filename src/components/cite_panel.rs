@@ -107,19 +107,23 @@ fn CitePanel(
         } else {
             &version
         };
-        let mut citations: Vec<(CitationStyle, Citation)> = cited
-            .citations
-            .iter()
-            .filter_map(|c| CitationStyle::from_id(&c.style).map(|s| (s, c.clone())))
-            .collect();
+        // The styles in their fixed order, the one used last first (no sort: it would bring a
+        // generic sort routine into the wasm for eight items).
         let remembered = last.get_untracked();
-        // The style used last comes first.
-        citations.sort_by_key(|(s, _)| {
-            (
-                Some(*s) != remembered,
-                CitationStyle::ALL.iter().position(|x| x == s),
-            )
-        });
+        let order = remembered.into_iter().chain(
+            CitationStyle::ALL
+                .into_iter()
+                .filter(|s| Some(*s) != remembered),
+        );
+        let citations: Vec<(CitationStyle, Citation)> = order
+            .filter_map(|style| {
+                cited
+                    .citations
+                    .iter()
+                    .find(|c| CitationStyle::from_id(&c.style) == Some(style))
+                    .map(|c| (style, c.clone()))
+            })
+            .collect();
         let file_stem = format!("{}-{}", document.id, cited.lang);
         citations
             .into_iter()
