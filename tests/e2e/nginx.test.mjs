@@ -103,6 +103,8 @@ function writeConfig(dir, port) {
   // writable path in the temporary folder so that the test needs no system paths.
   const main = [
     existsSync(BROTLI_MODULE) ? `load_module ${BROTLI_MODULE};` : '# (brotli_static module missing)',
+    // As root, nginx would run its worker as `nobody`, which cannot read a checkout under /root.
+    process.getuid?.() === 0 ? 'user root;' : '',
     'worker_processes 1;',
     `pid ${dir}/nginx.pid;`,
     `error_log ${dir}/error.log warn;`,
