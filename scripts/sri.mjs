@@ -2,14 +2,16 @@
 // Subresource Integrity for the built widget: writes dist/sri.json ({ file: "sha384-…" }) for
 // every file in dist/, and prints the SRI form of the embed snippet. Run by scripts/build.sh.
 //   node scripts/sri.mjs [dist-dir] [public-base-url]
+// The default base is the release's folder of the publishable tree (scripts/release.mjs).
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { crateVersion, releaseDir } from './release.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.resolve(root, process.argv[2] ?? 'dist');
-const base = process.argv[3] ?? 'https://cdn.example.org/embed/';
+const base = process.argv[3] ?? `https://cdn.example.org/embed/${releaseDir(crateVersion())}/`;
 
 export function integrity(file) {
   return `sha384-${createHash('sha384').update(readFileSync(file)).digest('base64')}`;
