@@ -1,11 +1,11 @@
 //! The one place that names `web_sys`: fetching the document and telling the page what happened.
 
-use js_sys::{Object, Reflect};
+use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{CustomEvent, CustomEventInit, HtmlElement, RequestInit, RequestMode, Response};
 
-use crate::domain::{Document, SCHEMA_VERSION};
+use crate::domain::{read_document, Document, JsonNode};
 
 /// Why a document could not be shown.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -104,42 +104,55 @@ async fn sleep(window: &web_sys::Window, ms: i32) {
     let _ = JsFuture::from(promise).await;
 }
 
-/// Decodes a parsed JSON value into a checked [`Document`]. The schema version is read first, so
-/// a document of another version gets that message rather than a decoding error.
+/// Decodes a parsed JSON value (the browser's `JSON.parse`) into a checked [`Document`]:
+/// [`read_document`] over [`JsonNode`] for `JsValue`.
 ///
 /// # Errors
 /// A message naming what is wrong.
 pub fn decode_document(value: &JsValue) -> Result<Document, String> {
-    if !value.is_object() || js_sys::Array::is_array(value) {
-        return Err("the document is not a JSON object".into());
-    }
-    let schema = Reflect::get(value, &"schema".into())
-        .ok()
-        .and_then(|s| s.as_f64());
-    match schema {
-        None => return Err("the document has no `schema` version".into()),
-        Some(v) if v != f64::from(SCHEMA_VERSION) => {
-            // The browser writes the number: Rust's float formatting would cost 6 KB of wasm.
-            let shown = js_sys::Number::from(v)
-                .to_string_with_radix(10)
-                .map_or_else(|_| "?".into(), String::from);
-            return Err(format!(
-                "schema version {shown} is not supported (this widget reads version {SCHEMA_VERSION})"
-            ));
+    read_document(value)
+}
+
+/// The decoder's view of a value from `JSON.parse`: own properties only, `null` as missing.
+impl JsonNode for JsValue {
+    fn get(&self, key: &str) -> Option<Self> {
+        let object = self
+            .dyn_ref::<Object>()
+            .filter(|_| !Array::is_array(self))?;
+        let key = JsValue::from_str(key);
+        if !Object::has_own(object, &key) {
+            return None;
         }
-        Some(_) => {}
+        Reflect::get(object, &key)
+            .ok()
+            .filter(|v| !v.is_null() && !v.is_undefined())
     }
-    let document: Document = serde_wasm_bindgen::from_value(value.clone())
-        .map_err(|e| format!("the document does not decode: {e}"))?;
-    let problems = document.problems();
-    if problems.is_empty() {
-        Ok(document)
-    } else {
-        Err(problems
-            .iter()
-            .map(ToString::to_string)
-            .collect::<Vec<_>>()
-            .join("; "))
+    fn is_object(&self) -> bool {
+        self.is_object() && !Array::is_array(self)
+    }
+    fn as_str(&self) -> Option<String> {
+        self.as_string()
+    }
+    fn as_f64(&self) -> Option<f64> {
+        JsValue::as_f64(self)
+    }
+    fn as_bool(&self) -> Option<bool> {
+        JsValue::as_bool(self)
+    }
+    fn items(&self) -> Option<Vec<Self>> {
+        self.dyn_ref::<Array>().map(|a| a.iter().collect())
+    }
+    fn keys(&self) -> Option<Vec<String>> {
+        if !JsonNode::is_object(self) {
+            return None;
+        }
+        let object = self.dyn_ref::<Object>()?;
+        Some(
+            Object::keys(object)
+                .iter()
+                .filter_map(|k| k.as_string())
+                .collect(),
+        )
     }
 }
 

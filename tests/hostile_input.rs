@@ -6,7 +6,7 @@ use std::fs;
 use std::path::PathBuf;
 
 use commentary_embed::content::compile_commentary;
-use commentary_embed::domain::{safe_href, Block, Document, Inline};
+use commentary_embed::domain::{read_document, safe_href, Block, Document, Inline};
 use proptest::prelude::*;
 
 const TOML: &str = r#"original_language = "en"
@@ -97,7 +97,11 @@ proptest! {
                 v.notes.iter().for_each(|n| visit(&n.content, &mut check));
             }
             let json = serde_json::to_string(&doc).unwrap();
-            prop_assert_eq!(serde_json::from_str::<Document>(&json).unwrap(), doc);
+            prop_assert_eq!(&serde_json::from_str::<Document>(&json).unwrap(), &doc);
+            // The widget's own decoder (domain::decode, which it runs over JSON.parse) reads the
+            // compiler's output back exactly.
+            let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+            prop_assert_eq!(read_document(&value).unwrap(), doc);
         } else {
             prop_assert!(!compiled.diagnostics.is_empty(), "no document and no reason");
         }
@@ -112,6 +116,16 @@ proptest! {
         damaged.push_str(seed.get(cut..).unwrap_or(""));
         if let Ok(doc) = serde_json::from_str::<Document>(&damaged) {
             let _ = doc.problems();
+        }
+        // The widget's decoder on the same damage: an answer, never a panic; and whatever serde
+        // reads as a sound document, it reads the same.
+        if let Ok(value) = serde_json::from_str::<serde_json::Value>(&damaged) {
+            let ours = read_document(&value);
+            if let Ok(doc) = serde_json::from_value::<Document>(value) {
+                if doc.problems().is_empty() {
+                    prop_assert_eq!(ours, Ok(doc));
+                }
+            }
         }
     }
 }

@@ -143,6 +143,18 @@ impl DateForm {
         DateForm::Parts,
     ];
 
+    /// The name in the compiled document (`"accessed": "month_day_year"`), as serde writes it.
+    pub fn id(self) -> &'static str {
+        match self {
+            DateForm::MonthDayYear => "month_day_year",
+            DateForm::DayMonthYear => "day_month_year",
+            DateForm::DayMonYear => "day_mon_year",
+            DateForm::Iso => "iso",
+            DateForm::Slashes => "slashes",
+            DateForm::Parts => "parts",
+        }
+    }
+
     /// `date` in this form (English month names: the styles' locale).
     pub fn format(self, date: Date) -> String {
         let (y, m, d) = (date.year(), date.month(), date.day());

@@ -9,6 +9,7 @@ mod casing;
 mod citation;
 mod cite_export;
 mod date;
+mod decode;
 mod document;
 mod embed_config;
 mod html;
@@ -29,6 +30,7 @@ pub use cite_export::{
     DEFAULT_HOUSE_TEMPLATE, HOUSE_PLACEHOLDERS,
 };
 pub use date::Date;
+pub use decode::{decode_document, read_document, JsonNode};
 pub use document::{
     Block, Document, Inline, Note, Person, Problem, Publisher, Version, MAX_DEPTH, SCHEMA_VERSION,
 };
