@@ -5,7 +5,9 @@
 // The budget is set from measurement (README "Sizes"), a little above the current total, so that
 // any growth is a conscious decision: raise it in the same commit that explains the bytes. The
 // goal of the hardening issue is 45 KB or less; measured with every feature of issues 2-6 in:
-// 180,564 B (wasm 165,022, glue 9,146, CSS 4,014, loader 2,382).
+// 180,564 B (wasm 165,022, glue 9,146, CSS 4,014, loader 2,382); after issue 7's cuts (esbuild
+// minification, the hand decoder instead of serde-wasm-bindgen, no float formatting): 165,611 B
+// (wasm 153,982, glue 6,687, CSS 2,980, loader 1,962).
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -13,7 +15,7 @@ import { brotliCompressSync, constants } from 'node:zlib';
 import { test } from 'node:test';
 import { DIST_DIR, missingBuild } from './helpers.mjs';
 
-const BUDGET_BYTES = 184_000;
+const BUDGET_BYTES = 169_000;
 
 test('the widget stays within its brotli size budget', { skip: missingBuild() }, () => {
   const files = readdirSync(DIST_DIR).filter((f) => /\.(wasm|js|css)$/.test(f));
