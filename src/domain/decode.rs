@@ -407,7 +407,7 @@ impl JsonNode for serde_json::Value {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use serde_json::json;
 
