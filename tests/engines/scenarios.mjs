@@ -1,0 +1,365 @@
+// The scenarios every engine runs (chromium.test.mjs, firefox.test.mjs, webkit.test.mjs call
+// `engineSuite`). They drive the public markup through WebDriver only: keyboard and pointer input
+// are real input events, not script-dispatched ones. Where an engine lacks a feature the widget
+// degrades; each such test detects the feature in the page, asserts the path the widget must then
+// take, and says which one it saw with `t.diagnostic`.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { expectationsFrom, readContent, squash } from '../e2e/helpers.mjs';
+import {
+  TEST_TIMEOUT,
+  eventually,
+  events,
+  pageErrors,
+  pageLog,
+  sleep,
+  startEngine,
+  waitForEvent,
+  waitForWidget,
+} from './helpers.mjs';
+import { Keys } from './webdriver.mjs';
+
+const en = expectationsFrom(readContent('2026-36/en.md'));
+const EN_URL = en.url;
+const STYLES = ['house', 'apa', 'mla', 'chicago-notes', 'chicago-author-date', 'harvard', 'bibtex', 'ris', 'csl-json'];
+const NETWORKS = ['x', 'facebook', 'linkedin', 'whatsapp', 'telegram', 'reddit', 'bluesky', 'email'];
+
+/** An encoder written independently of the Rust one: encodeURIComponent, plus !'()* encoded. */
+const enc = (s) => encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+
+function expectedHrefs(url, text) {
+  return {
+    x: `https://x.com/intent/post?text=${enc(text)}&url=${enc(url)}`,
+    facebook: `https://www.facebook.com/sharer/sharer.php?u=${enc(url)}`,
+    linkedin: `https://www.linkedin.com/sharing/share-offsite/?url=${enc(url)}`,
+    whatsapp: `https://wa.me/?text=${enc(`${text} ${url}`)}`,
+    telegram: `https://t.me/share/url?url=${enc(url)}&text=${enc(text)}`,
+    reddit: `https://www.reddit.com/submit?url=${enc(url)}&title=${enc(text)}`,
+    bluesky: `https://bsky.app/intent/compose?text=${enc(`${text} ${url}`)}`,
+    email: `mailto:?subject=${enc(text)}&body=${enc(`${text}\n\n${url}`)}`,
+  };
+}
+
+/** The number of open notes in the widget `arguments[0]`, as a script expression. */
+const COUNT = 'document.querySelector(arguments[0]).shadowRoot.querySelectorAll(\'[part~="footnote-popover"]\').length';
+const POPOVER_COUNT = `return ${COUNT}`;
+const FOCUSED = `const el = document.querySelector('#seed').shadowRoot.activeElement;
+  return el ? { part: el.getAttribute('part'), note: el.dataset.note ?? null, inPopover: !!el.closest('[part~="footnote-popover"]') } : null;`;
+
+/** Asserts the host page saw no uncaught error, rejection or console error. */
+async function assertNoPageErrors(env, { console: checkConsole = true } = {}) {
+  const log = await pageErrors(env);
+  assert.ok(log.recorder, 'the error recorder ran in the host page');
+  assert.deepEqual(log.errors, [], `${env.name}: uncaught errors on the host page`);
+  if (checkConsole) assert.deepEqual(log.console, [], `${env.name}: console errors on the host page`);
+}
+
+/** Opens `page` and waits until the seed widget is ready. */
+async function seed(env, page = 'seed-en.html') {
+  await env.open(page);
+  assert.equal(await waitForWidget(env, '#seed'), 'ready', await pageLog(env));
+}
+
+export function engineSuite(engine) {
+  describe(`engine: ${engine}`, () => {
+    let env;
+    before(async () => {
+      env = await startEngine(engine);
+    }, { timeout: TEST_TIMEOUT });
+    after(() => env?.stop());
+
+    test('the seed renders through the public script tag, with every part and the ready event', { timeout: TEST_TIMEOUT }, async (t) => {
+      t.diagnostic(`${env.name} ${env.version}`);
+      await seed(env);
+      const view = await env.session.execute(`
+        const host = document.getElementById('seed');
+        const root = host.shadowRoot;
+        const one = (p) => root.querySelector('[part~="' + p + '"]');
+        return {
+          mode: root.mode,
+          title: one('title')?.textContent ?? null,
+          byline: one('byline')?.textContent ?? null,
+          body: !!one('body'),
+          articleLang: root.querySelector('article')?.getAttribute('lang') ?? null,
+          refs: [...root.querySelectorAll('[part~="footnote-ref"]')].map((r) => r.dataset.note),
+          notes: one('footnotes') ? one('footnotes').querySelectorAll('li').length : -1,
+          toggle: one('language-toggle') ? [...one('language-toggle').querySelectorAll('button')].map((b) => [b.lang, b.getAttribute('aria-pressed')]) : null,
+          cite: !!one('cite-button'),
+          share: one('share') ? [...one('share').querySelectorAll('[data-network]')].map((a) => a.tagName + ':' + a.dataset.network) : null,
+          styleAttrs: root.querySelectorAll('[style]').length,
+          styleElements: root.querySelectorAll('style').length,
+        };`);
+      assert.equal(view.mode, 'open');
+      assert.equal(squash(view.title), en.title);
+      assert.match(view.byline, /Khantamirova/);
+      assert.match(view.byline, /Center for Eurasian Studies/);
+      assert.ok(view.body, 'body part');
+      assert.equal(view.articleLang, 'en');
+      assert.deepEqual(view.refs, ['1', '2']);
+      assert.equal(view.notes, 2, 'two notes in the footnotes part');
+      assert.ok(Array.isArray(view.toggle), 'language-toggle part');
+      assert.deepEqual(view.toggle.map(([l]) => l).sort(), ['en', 'tr']);
+      assert.deepEqual(view.toggle.filter(([, p]) => p === 'true').map(([l]) => l), ['en']);
+      assert.ok(view.cite, 'cite-button part');
+      for (const n of NETWORKS) assert.ok(view.share.includes(`A:${n}`), `share link ${n}: ${view.share}`);
+      assert.ok(view.share.includes('BUTTON:copy'), 'copy button');
+      assert.equal(view.styleAttrs + view.styleElements, 0, 'no style attribute or element rendered');
+
+      const ready = await waitForEvent(env, 'commentary-ready', 'seed');
+      assert.equal(ready.length, 1, 'one commentary-ready');
+      assert.deepEqual(ready[0].detail, { id: '2026-36', lang: 'en' });
+      assert.ok(ready[0].isCustomEvent && ready[0].bubbles && ready[0].composed, 'a bubbling, composed CustomEvent');
+      assert.deepEqual(await events(env, 'commentary-error'), []);
+      await assertNoPageErrors(env);
+    });
+
+    test('hovering a footnote reference opens its note; placement by CSS anchors or measured', { timeout: TEST_TIMEOUT }, async (t) => {
+      await seed(env);
+      const ref = await env.session.shadowElement('#seed', '[part~="footnote-ref"]', 0);
+      await env.session.pointerMove(ref);
+      await eventually(env, `return ${COUNT} === 1`, 'hover opened the note', { args: ['#seed'] });
+      await sleep(200);
+      const shown = await env.session.execute(`
+        const root = document.querySelector('#seed').shadowRoot;
+        const p = root.querySelector('[part~="footnote-popover"]');
+        const a = root.querySelectorAll('[part~="footnote-ref"]')[0];
+        const r = p.getBoundingClientRect();
+        const ar = a.getBoundingClientRect();
+        let open = null;
+        try { open = p.matches(':popover-open'); } catch (e) { open = 'unsupported'; }
+        return {
+          text: p.textContent,
+          role: p.getAttribute('role'),
+          expanded: a.getAttribute('aria-expanded'),
+          anchors: CSS.supports('anchor-name', '--a') && CSS.supports('position-area', 'bottom'),
+          popoverApi: typeof HTMLElement.prototype.showPopover === 'function',
+          open,
+          placement: p.dataset.placement ?? null,
+          styleAttr: p.hasAttribute('style'),
+          adopted: root.adoptedStyleSheets.length,
+          inViewport: r.left >= -0.5 && r.top >= -0.5 && r.right <= innerWidth + 0.5 && r.bottom <= innerHeight + 0.5 && r.width > 0 && r.height > 0,
+          below: r.top >= ar.bottom - 1,
+          above: r.bottom <= ar.top + 1,
+        };`);
+      assert.match(shown.text, /Мавашев/, 'the note text');
+      assert.equal(shown.role, 'dialog');
+      assert.equal(shown.expanded, 'true');
+      assert.ok(shown.inViewport, `the note lies in the viewport: ${JSON.stringify(shown)}`);
+      assert.equal(shown.styleAttr, false, 'no style attribute (strict CSP)');
+      assert.ok(shown.below || shown.above, 'the note sits next to its reference');
+      if (shown.popoverApi) {
+        assert.equal(shown.open, true, 'in the top layer (:popover-open)');
+      } else {
+        t.diagnostic(`${env.name} lacks the popover API: the note is shown in place, not in the top layer`);
+      }
+      if (shown.anchors) {
+        t.diagnostic(`${env.name} has CSS anchor positioning: placed by CSS`);
+        assert.equal(shown.placement, null, 'no measured placement where CSS places the note');
+        assert.equal(shown.adopted, 0, 'no constructed stylesheet where CSS places the note');
+      } else {
+        t.diagnostic(`${env.name} lacks CSS anchor positioning: placement measured (${shown.placement})`);
+        assert.ok(['below', 'above'].includes(shown.placement), `measured placement: ${shown.placement}`);
+        assert.equal(shown.adopted, 1, 'the measured position lives in one constructed stylesheet');
+        assert.ok(shown.placement === 'below' ? shown.below : shown.above, `placed ${shown.placement} its reference`);
+      }
+      // Leaving both the reference and the note closes it after the grace delay.
+      await env.session.pointerMove({ x: 2, y: 2 });
+      await eventually(env, `return ${COUNT} === 0`, 'leaving closed the note', { args: ['#seed'] });
+      await assertNoPageErrors(env);
+    });
+
+    test('keyboard: Tab focus opens the note, Escape closes it, Enter opens it again', { timeout: TEST_TIMEOUT }, async (t) => {
+      await seed(env);
+      let reached = false;
+      for (let i = 0; i < 40 && !reached; i++) {
+        await env.session.pressKeys(Keys.TAB);
+        reached = (await env.session.execute(FOCUSED))?.part === 'footnote-ref';
+      }
+      const count = `return ${COUNT}`;
+      if (!reached) {
+        // WebKit's own default (Safari's "Press Tab to highlight each item" off) skips links; the
+        // GTK port normally includes them. Say so, then focus the reference the other way a
+        // keyboard user gets there (a skip or an assistive technology) and go on.
+        t.diagnostic(`${env.name}: Tab does not reach links; focusing the reference directly`);
+        await env.session.execute("document.querySelector('#seed').shadowRoot.querySelector('[part~=\"footnote-ref\"]').focus()");
+      }
+      assert.deepEqual(await env.session.execute(FOCUSED), { part: 'footnote-ref', note: '1', inPopover: false });
+      await eventually(env, `${count} === 1`, 'focus opened the note', { args: ['#seed'] });
+      await env.session.pressKeys(Keys.ESCAPE);
+      await eventually(env, `${count} === 0`, 'Escape closed the note', { args: ['#seed'] });
+      assert.deepEqual(await env.session.execute(FOCUSED), { part: 'footnote-ref', note: '1', inPopover: false }, 'focus stays on the reference');
+      await sleep(300);
+      assert.equal(await env.session.execute(POPOVER_COUNT, '#seed'), 0, 'returning focus did not reopen the note');
+      await env.session.pressKeys(Keys.ENTER);
+      await eventually(env, `${count} === 1`, 'Enter opened the note', { args: ['#seed'] });
+      assert.match(
+        await env.session.execute('return document.querySelector("#seed").shadowRoot.querySelector(\'[part~="footnote-popover"]\').textContent'),
+        /Мавашев/,
+      );
+      await env.session.pressKeys(Keys.ESCAPE);
+      await eventually(env, `${count} === 0`, 'Escape closed the pinned note', { args: ['#seed'] });
+      await assertNoPageErrors(env);
+    });
+
+    test('the language toggle switches to Turkish and tells the page', { timeout: TEST_TIMEOUT }, async () => {
+      await seed(env);
+      const tr = await env.session.shadowElement('#seed', '[part~="language-toggle"] button[lang="tr"]');
+      await env.session.click(tr);
+      await eventually(
+        env,
+        `const root = document.querySelector('#seed').shadowRoot;
+         return /^Türkiye-Azerbaycan İlişkileri/.test(root.querySelector('[part~="title"]').textContent.trim());`,
+        'the Turkish title',
+      );
+      const state = await env.session.execute(`
+        const root = document.querySelector('#seed').shadowRoot;
+        return {
+          lang: root.querySelector('article').getAttribute('lang'),
+          pressed: [...root.querySelectorAll('[part~="language-toggle"] button')].map((b) => [b.lang, b.getAttribute('aria-pressed')]),
+          stored: localStorage.getItem('commentary-embed:language'),
+        };`);
+      assert.equal(state.lang, 'tr');
+      assert.deepEqual(state.pressed.filter(([, p]) => p === 'true').map(([l]) => l), ['tr']);
+      assert.match(String(state.stored), /tr/, 'the choice is remembered on the site');
+      const change = await waitForEvent(env, 'commentary-language-change', 'seed');
+      assert.equal(change.length, 1);
+      assert.deepEqual(change[0].detail, { id: '2026-36', lang: 'tr' });
+      assert.ok(change[0].isCustomEvent && change[0].bubbles && change[0].composed);
+      await assertNoPageErrors(env);
+    });
+
+    test('the cite panel shows every style; copy uses the clipboard or selects the text', { timeout: TEST_TIMEOUT }, async (t) => {
+      await seed(env);
+      await env.session.click(await env.session.shadowElement('#seed', '[part~="cite-button"]'));
+      await eventually(env, `return document.querySelector('#seed').shadowRoot.querySelectorAll('[part~="citation"]').length > 0`, 'the cite panel');
+      const panel = await env.session.execute(`
+        const root = document.querySelector('#seed').shadowRoot;
+        return {
+          expanded: root.querySelector('[part~="cite-button"]').getAttribute('aria-expanded'),
+          styles: [...root.querySelectorAll('[part~="citation"]')].map((c) => c.dataset.style),
+          copies: [...root.querySelectorAll('[part~="citation-copy"]')].map((c) => c.dataset.style),
+          apa: root.querySelector('[part~="citation"][data-style="apa"]').textContent,
+          clipboardApi: !!(navigator.clipboard && navigator.clipboard.write) && typeof ClipboardItem === 'function',
+          secure: window.isSecureContext,
+        };`);
+      assert.equal(panel.expanded, 'true');
+      assert.deepEqual([...panel.styles].sort(), [...STYLES].sort());
+      assert.deepEqual(panel.copies, panel.styles, 'a copy control beside each citation');
+      assert.match(panel.apa, /Khantamirova/);
+
+      await env.session.click(await env.session.shadowElement('#seed', '[part~="citation-copy"][data-style="apa"]'));
+      const outcome = await eventually(
+        env,
+        `const status = document.querySelector('#seed').shadowRoot.querySelector('.ce-cite-status')?.textContent ?? '';
+         if (/Copied \\(APA 7\\)/.test(status)) return 'copied';
+         if (/Ctrl\\+C/.test(status)) return 'selected';
+         return false;`,
+        'a copy outcome (copied, or selected for Ctrl+C)',
+      );
+      const copyEvents = await events(env, 'commentary-citation-copy');
+      if (outcome === 'copied') {
+        t.diagnostic(`${env.name}: the Clipboard API wrote the citation`);
+        assert.ok(panel.clipboardApi, 'copied without a Clipboard API?');
+        assert.equal(copyEvents.length, 1, 'commentary-citation-copy fired');
+        assert.equal(copyEvents[0].detail.style, 'apa');
+        assert.equal(squash(copyEvents[0].detail.text), squash(panel.apa));
+      } else {
+        t.diagnostic(
+          `${env.name}: ${panel.clipboardApi ? 'the clipboard refused the write under WebDriver' : 'no async Clipboard API with ClipboardItem'}: the citation is selected for Ctrl+C`,
+        );
+        const selected = await env.session.execute(`
+          const root = document.querySelector('#seed').shadowRoot;
+          const sel = root.getSelection ? root.getSelection() : document.getSelection();
+          return String(sel);`);
+        assert.equal(squash(selected), squash(panel.apa), 'the citation is selected');
+        assert.deepEqual(copyEvents, [], 'no copy event without a copy');
+      }
+      await assertNoPageErrors(env);
+    });
+
+    test('share links have the expected shapes; the system sheet only where the browser has one', { timeout: TEST_TIMEOUT }, async (t) => {
+      await seed(env);
+      const share = await env.session.execute(`
+        const root = document.querySelector('#seed').shadowRoot;
+        const part = root.querySelector('[part~="share"]');
+        return {
+          links: [...part.querySelectorAll('a[data-network]')].map((a) => ({ network: a.dataset.network, href: a.getAttribute('href'), target: a.getAttribute('target'), rel: a.getAttribute('rel') })),
+          copy: !!part.querySelector('button[data-network="copy"]'),
+          native: !!part.querySelector('button[data-network="native"]'),
+          hasShare: typeof navigator.share === 'function',
+        };`);
+      const expected = expectedHrefs(EN_URL, en.title);
+      const byNetwork = Object.fromEntries(share.links.map((l) => [l.network, l]));
+      for (const n of NETWORKS) {
+        assert.equal(byNetwork[n]?.href, expected[n], `${n} href`);
+        if (n !== 'email') {
+          assert.equal(byNetwork[n].target, '_blank', `${n} opens a new tab`);
+          assert.equal(byNetwork[n].rel, 'noopener noreferrer', `${n} rel`);
+        }
+      }
+      assert.ok(share.copy, 'the copy button');
+      assert.equal(share.native, share.hasShare, 'the system-sheet button exactly where navigator.share exists');
+      t.diagnostic(`${env.name}: navigator.share ${share.hasShare ? 'present: system-sheet button shown' : 'absent: no system-sheet button'}`);
+      await assertNoPageErrors(env);
+    });
+
+    test('broken documents show the error part, keep the fallback and fire commentary-error', { timeout: TEST_TIMEOUT }, async () => {
+      await env.open('bad-json.html');
+      const ids = ['malformed', 'unknown-schema', 'future-seed', 'not-an-object'];
+      for (const id of ids) assert.equal(await waitForWidget(env, `#${id}`), 'error', `#${id}`);
+      const state = await env.session.execute(`
+        return arguments[0].map((id) => {
+          const el = document.getElementById(id);
+          const fallback = document.getElementById(id + '-fallback');
+          const r = fallback.getBoundingClientRect();
+          return {
+            id,
+            error: el.shadowRoot.querySelector('[part~="error"]').textContent.trim(),
+            fallbackHref: fallback.getAttribute('href'),
+            fallbackShown: r.width > 0 && r.height > 0 && getComputedStyle(fallback).visibility !== 'hidden',
+            fallbackSlotted: !!fallback.assignedSlot,
+          };
+        });`, ids);
+      for (const s of state) {
+        assert.ok(s.error.length > 0, `${s.id}: an error message`);
+        assert.ok(s.fallbackShown, `${s.id}: the fallback link stays visible`);
+        assert.ok(s.fallbackSlotted, `${s.id}: the fallback is slotted under the error`);
+      }
+      assert.match(state[0].error, /not JSON/);
+      assert.match(state[1].error, /schema version/);
+      for (const id of ids) {
+        const errs = await waitForEvent(env, 'commentary-error', id);
+        assert.equal(errs.length, 1, `one commentary-error on #${id}`);
+        assert.match(errs[0].detail.src, new RegExp(`^${env.cdn.replace(/[.]/g, '\\.')}/`));
+        assert.ok(errs[0].detail.message.length > 0);
+        assert.ok(errs[0].bubbles && errs[0].composed);
+      }
+      // Refused documents are expected failures: no uncaught error on the host page.
+      await assertNoPageErrors(env, { console: false });
+    });
+
+    test('twenty widgets, five broken: fifteen work, and a working one still opens a note', { timeout: TEST_TIMEOUT }, async () => {
+      await env.open('many.html');
+      const ids = await env.session.execute("return [...document.querySelectorAll('commentary-embed')].map((e) => [e.id, e.className, e.dataset.broken ?? null])");
+      assert.equal(ids.length, 20);
+      const states = {};
+      for (const [id] of ids) states[id] = await waitForWidget(env, `#${id}`);
+      const good = ids.filter(([, c]) => c === 'good').map(([id]) => states[id]);
+      const broken = ids.filter(([, c]) => c === 'broken').map(([id, , why]) => [why, states[id]]);
+      assert.deepEqual(good, Array(15).fill('ready'), await pageLog(env));
+      assert.deepEqual(broken, [['404', 'error'], ['malformed', 'error'], ['schema', 'error'], ['invalid', 'error'], ['nosrc', 'error']]);
+      const messages = await env.session.execute(
+        "return [...document.querySelectorAll('commentary-embed.broken')].map((e) => e.shadowRoot.querySelector('[part~=\"error\"]').textContent)",
+      );
+      assert.match(messages[0], /HTTP 404/);
+      assert.match(messages[1], /not JSON/);
+      assert.match(messages[2], /schema version/);
+      assert.match(messages[3], /footnote reference 4 has no note/);
+      assert.match(messages[4], /no `src` attribute/);
+      assert.equal(await env.session.execute("return document.getElementById('host-text').textContent"), "The partner's own text stays as it is.");
+      await env.session.click(await env.session.shadowElement('#w0', '[part~="footnote-ref"]'));
+      await eventually(env, `return ${COUNT} === 1`, 'a note of #w0 opened', { args: ['#w0'] });
+      await assertNoPageErrors(env, { console: false });
+    });
+  });
+}
