@@ -53,6 +53,14 @@ const FIREFOX_PREFS = {
   'dom.events.asyncClipboard.clipboardItem': true,
 };
 
+/** The first `name` on PATH, or null. */
+function onPath(name) {
+  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
+    if (dir && existsSync(path.join(dir, name))) return path.join(dir, name);
+  }
+  return null;
+}
+
 /** Where WebKitGTK's MiniBrowser lives (Debian ships it beside the library). */
 export function miniBrowserPath() {
   const candidates = [
@@ -79,7 +87,8 @@ export const ENGINES = Object.freeze({
   },
   firefox: {
     name: 'Firefox ESR',
-    driver: () => process.env.GECKODRIVER_PATH ?? path.join(os.homedir(), '.cargo/bin/geckodriver'),
+    // cargo install puts it in ~/.cargo/bin, which test.sh's environment has on PATH.
+    driver: () => process.env.GECKODRIVER_PATH ?? onPath('geckodriver') ?? path.join(os.homedir(), '.cargo/bin/geckodriver'),
     browser: () => process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
     // --websocket-port 0: each geckodriver asks Firefox for a free remote-agent port (the default
     // 9222 would collide with another run).
