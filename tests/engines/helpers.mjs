@@ -29,8 +29,19 @@ export const RENDER_TIMEOUT_MS = Number(process.env.E2E_RENDER_TIMEOUT_MS ?? 30_
 /** Upper bound of one test (and of the `before` hook that starts a browser). */
 export const TEST_TIMEOUT = 90_000;
 
-// Runs in the host page before any other script.
+// Runs in the host page before any other script. `?degrade=anchors|clipboard|intersection-observer`
+// (repeatable) hides that feature from the page first, so that every engine also runs the path
+// the widget takes in a browser without it.
 const RECORDER = `(() => {
+  const degrade = new URLSearchParams(location.search).getAll('degrade');
+  if (degrade.includes('anchors')) {
+    const supports = CSS.supports.bind(CSS);
+    CSS.supports = (...args) => (/anchor|position-area/.test(String(args[0])) ? false : supports(...args));
+  }
+  if (degrade.includes('clipboard')) {
+    Object.defineProperty(Navigator.prototype, 'clipboard', { get: () => undefined, configurable: true });
+  }
+  if (degrade.includes('intersection-observer')) delete window.IntersectionObserver;
   const names = ['commentary-ready', 'commentary-error', 'commentary-language-change', 'commentary-citation-copy', 'commentary-share'];
   window.__commentaryEvents = [];
   window.__pageErrors = [];
