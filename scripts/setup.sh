@@ -65,7 +65,7 @@ fi
 
 # 5. geckodriver (Firefox's WebDriver server) from crates.io, pinned; Debian does not package it.
 if ! geckodriver --version 2>/dev/null | grep -q "geckodriver $GECKODRIVER_VERSION"; then
-  log "installing geckodriver $GECKODRIVER_VERSION (about N minutes on 2 cores)"
+  log "installing geckodriver $GECKODRIVER_VERSION (about 10 minutes on 2 cores)"
   cargo install --locked geckodriver --version "$GECKODRIVER_VERSION"
 fi
 
