@@ -466,6 +466,37 @@ export function engineSuite(engine) {
       await assertNoPageErrors(env);
     });
 
+    test('under a strict CSP the widget renders and, with measured placement, violates nothing', { timeout: TEST_TIMEOUT }, async (t) => {
+      // csp.html is sent with csp.html.csp as its header: default-src 'none', no 'unsafe-inline'.
+      await seed(env, 'csp.html?degrade=anchors');
+      t.diagnostic(`${env.name}: strict CSP, anchor positioning hidden: the constructed stylesheet must pass style-src`);
+      await env.session.click(await env.session.shadowElement('#seed', '[part~="footnote-ref"]', 0));
+      await eventually(env, `return ${COUNT} === 1`, 'click opened the note', { args: ['#seed'] });
+      await sleep(200);
+      const state = await env.session.execute(`
+        const root = document.getElementById('seed').shadowRoot;
+        const p = root.querySelector('[part~="footnote-popover"]');
+        return {
+          violations: window.__cspViolations ?? null,
+          linked: [...root.querySelectorAll('link[rel~="stylesheet"]')].map((l) => !!l.sheet),
+          placement: p.dataset.placement ?? null,
+          adopted: root.adoptedStyleSheets.length,
+          position: getComputedStyle(p).position,
+        };`);
+      assert.ok(Array.isArray(state.violations), 'the page-owned CSP recorder ran');
+      // Firefox and WebKit fetch /favicon.ico for the tab themselves (Chromium headless does not);
+      // under img-src 'none' that is the browser's own violation, not the widget's.
+      const favicon = state.violations.filter((v) => v.directive === 'img-src' && /\/favicon\.ico$/.test(v.blockedURI));
+      if (favicon.length) t.diagnostic(`${env.name}: its own /favicon.ico request is refused by img-src 'none' (not the widget's)`);
+      assert.deepEqual(state.violations.filter((v) => !favicon.includes(v)), [], 'no securitypolicyviolation by the widget');
+      assert.ok(state.linked.some(Boolean), "the widget's stylesheet loaded under style-src");
+      assert.ok(['below', 'above'].includes(state.placement), `measured placement: ${state.placement}`);
+      assert.equal(state.adopted, 1);
+      assert.equal(state.position, 'fixed', 'the measured rule applies');
+      assert.deepEqual((await events(env, 'commentary-ready')).map((e) => e.detail), [{ id: '2026-36', lang: 'en' }]);
+      await assertNoPageErrors(env);
+    });
+
     test('twenty widgets, five broken: fifteen work, and a working one still opens a note', { timeout: TEST_TIMEOUT }, async () => {
       await env.open('many.html');
       const ids = await env.session.execute("return [...document.querySelectorAll('commentary-embed')].map((e) => [e.id, e.className, e.dataset.broken ?? null])");
