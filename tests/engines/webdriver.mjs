@@ -355,6 +355,12 @@ export class Session {
     });
   }
 
+  /** A PNG screenshot of the viewport, or of `element` alone. */
+  async screenshot(element) {
+    const suffix = element ? `/element/${element[W3C_ELEMENT]}/screenshot` : '/screenshot';
+    return Buffer.from(await this.cmd('GET', suffix), 'base64');
+  }
+
   async setWindowRect(width, height) {
     try {
       await this.cmd('POST', '/window/rect', { width, height });
