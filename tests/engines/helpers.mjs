@@ -128,7 +128,7 @@ export async function startEngine(engine) {
       await session?.deleteSession();
       await driver?.stop();
       await server.close();
-      rmSync(pagesDir, { recursive: true, force: true });
+      rmSync(pagesDir, { recursive: true, force: true, maxRetries: 5 });
     },
   };
 }

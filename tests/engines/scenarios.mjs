@@ -198,7 +198,7 @@ export function engineSuite(engine) {
         timeout: TEST_TIMEOUT,
         todo:
           engine === 'webkit'
-            ? 'WebKitGTK 2.50 under WebDriver: the note opens (in the DOM, top layer) but stays at the first keyframe of its opening animation, opacity 0, so it is not painted; with the animation overridden it is (see README, Browser engines)'
+            ? 'WebKitGTK 2.50: the anchor-positioned note keeps the first keyframe of its opening animation (opacity 0) after animationend, so it is not painted; without the animation, or without anchor positioning, it is (README, Browser engines)'
             : false,
       },
       async (t) => {

@@ -222,7 +222,13 @@ export async function startDriver(engine, { timeout = 30_000 } = {}) {
         if (!exited) child.kill('SIGKILL');
       }
       xvfb?.stop();
-      rmSync(home, { recursive: true, force: true });
+      // The browser's last child processes may still be writing caches (Mesa's shader cache):
+      // retry, and never let a leftover temporary folder fail a test.
+      try {
+        rmSync(home, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+      } catch {
+        // left in the system's temporary folder
+      }
     },
   };
   return driver;
