@@ -8,6 +8,7 @@ ROOT=$(pwd)
 log() { printf '\033[1msetup:\033[0m %s\n' "$*"; }
 
 TRUNK_VERSION=0.21.14      # 0.22.x refuses rustc 1.95 ("requires rustc 1.96.1 or newer")
+GECKODRIVER_VERSION=0.37.1 # builds with rustc 1.95; drives Firefox ESR 153
 
 # 1. Rust target for the widget.
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
@@ -16,13 +17,18 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
 fi
 
 # 2. Debian packages: Chromium and its driver (browser tests), brotli (size report), nginx and
-#    its brotli_static module (the sample deployment, deploy/nginx/, which the e2e tests run).
+#    its brotli_static module (the sample deployment, deploy/nginx/, which the e2e tests run),
+#    and the two other engines of tests/engines/: Firefox ESR, WebKitGTK's WebKitWebDriver (with
+#    MiniBrowser) and Xvfb, because WebKitGTK 2.50's MiniBrowser has no headless mode.
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
 command -v brotli >/dev/null 2>&1 || missing+=(brotli)
 [ -x /usr/sbin/nginx ] || missing+=(nginx)
 [ -f /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ] || missing+=(libnginx-mod-http-brotli-static)
+command -v firefox-esr >/dev/null 2>&1 || missing+=(firefox-esr)
+command -v WebKitWebDriver >/dev/null 2>&1 || missing+=(webkit2gtk-driver)
+command -v Xvfb >/dev/null 2>&1 || missing+=(xvfb)
 if [ ${#missing[@]} -gt 0 ]; then
   log "installing Debian packages: ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive
@@ -60,7 +66,13 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q "wasm-bindgen $WB_VERSION"; th
   rm -rf "$src"
 fi
 
-# 5. Node packages (exact versions in package-lock.json): playwright-core, axe-core, binaryen.
+# 5. geckodriver (Firefox's WebDriver server) from crates.io, pinned; Debian does not package it.
+if ! geckodriver --version 2>/dev/null | grep -q "geckodriver $GECKODRIVER_VERSION"; then
+  log "installing geckodriver $GECKODRIVER_VERSION (about 10 minutes on 2 cores)"
+  cargo install --locked geckodriver --version "$GECKODRIVER_VERSION"
+fi
+
+# 6. Node packages (exact versions in package-lock.json): playwright-core, axe-core, binaryen.
 #    binaryen gives wasm-opt 116+ (Debian's 108 builds modules that crash in Chromium).
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   log "installing Node packages"
@@ -68,3 +80,4 @@ if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.j
 fi
 
 log "ready: $(trunk --version), $(wasm-bindgen --version), wasm-opt $("$ROOT/node_modules/.bin/wasm-opt" --version | awk '{print $3}'), $(chromium --version 2>/dev/null | head -n1)"
+log "engines: $(firefox-esr --version 2>/dev/null | head -n1), $(geckodriver --version | head -n1), WebKitGTK $(dpkg-query -W -f '${Version}' webkit2gtk-driver 2>/dev/null)"

@@ -26,6 +26,9 @@ scripts/build.sh
 step "end-to-end tests: the public script tag in Chromium"
 node --test --test-concurrency=1 tests/e2e/
 
+step "end-to-end tests: the same scenarios in Chromium, Firefox ESR and WebKitGTK (WebDriver)"
+node --test --test-concurrency=1 tests/engines/
+
 step "sizes"
 scripts/size-report.sh
 
