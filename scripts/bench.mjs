@@ -13,6 +13,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, promises as fs, readFileSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import zlib from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { ROOT, startServer } from './serve.mjs';
@@ -678,7 +679,9 @@ async function main() {
   log(`wrote ${path.relative(ROOT, out)} and ${opts.json} in ${result.durationS.toFixed(0)} s`);
 }
 
-main().catch((err) => {
-  console.error(`bench: ${err.stack ?? err.message}`);
-  process.exit(1);
-});
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  main().catch((err) => {
+    console.error(`bench: ${err.stack ?? err.message}`);
+    process.exit(1);
+  });
+}
