@@ -4,7 +4,7 @@
 // scripts/bench.sh, which installs bench/package-lock.json first. Writes BENCHMARKS.md (only the
 // part between its `bench:begin`/`bench:end` markers, and one row appended to its history).
 //
-//   node scripts/bench.mjs [--runs 5] [--lighthouse-runs 3] [--memory-runs 3] [--no-lighthouse]
+//   node scripts/bench.mjs [--runs 5] [--lighthouse-runs 5] [--memory-runs 3] [--no-lighthouse]
 //                          [--out BENCHMARKS.md] [--json build/bench/results.json]
 //
 // Nothing here asserts a speed: the numbers are reported, never compared with limits.
@@ -39,7 +39,7 @@ const VIEWPORT = { width: 1280, height: 800 };
 const MANY = 50;
 
 function parseArgs(argv) {
-  const o = { runs: 5, lighthouseRuns: 3, memoryRuns: 3, lighthouse: true, out: 'BENCHMARKS.md', json: 'build/bench/results.json' };
+  const o = { runs: 5, lighthouseRuns: 5, memoryRuns: 3, lighthouse: true, out: 'BENCHMARKS.md', json: 'build/bench/results.json' };
   for (let i = 0; i < argv.length; i += 1) {
     const [flag, inline] = argv[i].split('=', 2);
     const value = () => inline ?? argv[++i];
@@ -128,10 +128,19 @@ function compressedSizes(file) {
 // In-page instrumentation, installed before any page script
 
 function instrument({ kind, expectedReady, expectedButtons, expectedShariff }) {
-  const b = (window.__bench = { ready: null, cls: 0, longTasks: [] });
+  const b = (window.__bench = { ready: null, cls: 0, longTasks: [], shifts: [] });
+  const describe = (node) => {
+    if (!node || node.nodeType !== 1) return node ? node.nodeName.toLowerCase() : '(gone)';
+    const cls = typeof node.className === 'string' && node.className.trim() ? `.${node.className.trim().split(/\s+/)[0]}` : '';
+    return `${node.localName}${node.id ? `#${node.id}` : ''}${cls}`;
+  };
   try {
     new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) if (!e.hadRecentInput) b.cls += e.value;
+      for (const e of list.getEntries()) {
+        if (e.hadRecentInput) continue;
+        b.cls += e.value;
+        b.shifts.push({ t: Math.round(e.startTime), value: e.value, sources: (e.sources ?? []).map((src) => describe(src.node)) });
+      }
     }).observe({ type: 'layout-shift', buffered: true });
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) b.longTasks.push([e.startTime, e.duration]);
@@ -281,7 +290,7 @@ async function loadRun(browser, target) {
       const blocking = b.longTasks
         .filter(([start]) => start <= readyAt + 1000)
         .reduce((sum, [, d]) => sum + Math.max(0, d - 50), 0);
-      return { cls: b.cls, blocking, longTasks: b.longTasks.length };
+      return { cls: b.cls, shifts: b.shifts, blocking, longTasks: b.longTasks.length };
     }, ready);
 
     // Hover: pointer parked in a corner, the marker brought into view, then the pointer moved
@@ -426,8 +435,67 @@ article (the English version of \`content/2026-36/\`) as static HTML with
 [littlefoot](https://www.npmjs.com/package/littlefoot) for the footnote popovers and
 [Shariff](https://www.npmjs.com/package/shariff) for the share buttons, both from npm. Both pages
 are measured in the same run, in the same headless Chromium, in alternating order. The section
-between the markers below is rewritten by every run; a summary row is appended to the history.
-Speed numbers are reported, never asserted by a test.
+between the markers is rewritten by every run; a summary row is appended to the history. Speed
+numbers are reported here, never asserted by a test.
+
+## Method
+
+**Pages** (\`bench/pages.mjs\`, written to \`build/bench/\`). Both share the same partner chrome
+(header, intro, footer, one small inline stylesheet).
+- *widget*: the public script tag and one \`<commentary-embed src=… lang="en">\` with its fallback
+  link (README "Installation"); default \`loading\` (lazy: the element is in the first viewport).
+- *baseline*: the article rendered to static HTML from the same compiled document, footnotes in
+  the GitHub / markdown-it-footnote markup (\`sup > a[href="#fn-1"]\`, \`section.footnotes li#fn-1\`),
+  \`littlefoot.css\` + \`littlefoot.js\` started with \`activateOnHover: true, dismissOnUnhover: true\`
+  (hover is off by default), and a Shariff bar (\`shariff.complete.css\` + \`shariff.complete.js\`,
+  the build for sites without jQuery and Font Awesome: it loads three Font Awesome woff2 fonts) with
+  the widget's networks as far as Shariff has them (no Bluesky; Fediverse for Mastodon; clipboard).
+- The two do not do the same work: the widget also carries the Turkish version (one JSON for both
+  languages), the language toggle, the cite panel with nine styles, a visible notes list, quote
+  sharing. The baseline is the cheapest thing a partner would paste for footnote popovers and
+  share buttons.
+
+**Serving.** \`scripts/serve.mjs\`, two servers on 127.0.0.1: the partner's (host pages, and
+littlefoot/Shariff self-hosted as a partner would from npm) and the widget's CDN (\`dist/\`, the
+documents) on another port, hence another origin. Uncompressed, \`Cache-Control: no-cache\`, a fresh
+browser context (empty cache) for every load. Nothing comes from the network.
+
+**Per page load** (one warm-up load of each page, not counted, then N loads each in alternating
+order; Chromium 1280×800, Playwright + CDP):
+- *transfer*: \`Network.loadingFinished.encodedDataLength\` summed over the responses (headers
+  included; uncompressed here) and the decoded bodies (\`Network.dataReceived\`). The sizes tables
+  give every file raw, \`gzip -9\` and \`brotli -q 11\` (what a CDN would send; woff2 as it is).
+- *time to ready*: from navigation start to the widget's \`commentary-ready\` event; for the baseline
+  to the mutation that puts the last littlefoot button and the Shariff list into the DOM.
+- *CLS* (\`layout-shift\` entries, whole load), *blocking time* (long tasks' part over 50 ms, until
+  ready + 1 s, unthrottled), *script / task time* (CDP \`Performance.getMetrics\`).
+- *hover*: the pointer parked at (1,1), the first footnote marker scrolled into view, then the
+  pointer moved onto it in one step. From the \`pointerover\` event's timestamp, every animation
+  frame (60 Hz, so ±17 ms) records the popover's box, opacity and running animations. *shown* = the
+  first frame in which it is rendered at all; *settled* = the frame from which its size and opacity
+  stop changing (end of its scale-in or fade-in). **Raw**: the widget waits 120 ms of hover intent
+  before opening (README "Footnotes"), then fades in; littlefoot inserts its popover at once at
+  scale 0.1 and grows it after its \`hoverDelay\` (250 ms) with a 0.25 s transition.
+- *memory, 1 on the page*: the same load, after the hover, as below.
+
+**Memory with 50** (\`widget-50.html\`: 50 elements with \`loading="eager"\`, all mounted;
+\`baseline-50.html\`: 50 copies of the article, 100 littlefoot buttons, 50 Shariff bars): after all
+are ready, the network quiet and 1 s, three \`HeapProfiler.collectGarbage\`, then
+\`JSHeapUsedSize\` (V8's heap of the page's renderer, which also holds Playwright's small utility
+world, the same for both pages). The wasm's linear memory is an ArrayBuffer backing store outside
+V8's heap, so it is not in \`JSHeapUsedSize\`: it is read from the glue's exports
+(\`memory.buffer.byteLength\`, the whole linear memory, a high-water mark: wasm memory never shrinks)
+and added. Not counted for either page: compiled code (JS or wasm), DOM and layout objects in
+Blink's own heap (the DOM node count stands in), GPU and font memory.
+\`performance.measureUserAgentSpecificMemory\` needs cross-origin isolation (COOP + COEP), which
+changes what the pages load, so it is not used.
+
+**Lighthouse** 12.2.3, its CLI, default settings (mobile: Moto G Power emulation, simulated
+throttling with 4× CPU slowdown and slow 4G), \`--only-categories=performance\`, Chromium with the
+flags of the tests. TBT and CLS of the host page are its audits' numeric values.
+
+**Noise.** The machine's 2 cores are shared with other jobs; every metric gives its range beside
+the median. Compare ratios of one run rather than absolute numbers across runs.
 
 ${BEGIN}
 ${END}
@@ -436,9 +504,9 @@ ${END}
 
 ## History
 
-One row per run of \`scripts/bench.sh\` (appended by it).
+One row per run of \`scripts/bench.sh\` (appended by it). Each cell: widget / baseline (ratio).
 
-| date (UTC) | commit | ready widget / baseline | transfer brotli widget / baseline | Lighthouse TBT widget / baseline | Lighthouse CLS widget / baseline | hover shown widget / baseline | memory ×50 widget / baseline |
+| date (UTC) | commit | ready | transfer, brotli | Lighthouse TBT | Lighthouse CLS | hover shown | memory ×50 (JS heap + wasm) |
 | --- | --- | --- | --- | --- | --- | --- | --- |
 ${HISTORY_END}
 `;
@@ -520,6 +588,13 @@ function report(r) {
     row('**total**', `**${group(side.sizes.total.raw)}**`, `**${group(side.sizes.total.gzip)}**`, `**${group(side.sizes.total.brotli)}**`);
     lines.push('');
   }
+  lines.push('### Layout shifts (first measured load, 1280×800)', '');
+  lines.push('Each shift the page reported (`layout-shift` entries without recent input): when, how much, and the elements that moved.', '');
+  for (const [name, side] of [['widget page', W], ['baseline page', B]]) {
+    const shifts = side.loads[0].shifts;
+    lines.push(`- **${name}**: ${shifts.length ? shifts.map((x) => `${x.t} ms: ${x.value.toFixed(4)} (${x.sources.join(', ') || 'no source'})`).join('; ') : 'none'}`);
+  }
+  lines.push('');
   if (r.warnings.length) {
     lines.push('### Warnings of this run', '');
     for (const w of r.warnings) lines.push(`- ${w}`);

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The benchmark: the widget against the article as static HTML with littlefoot and Shariff (what a
 # partner would use instead), both measured in one run; writes BENCHMARKS.md. A few minutes.
-#   scripts/bench.sh [--runs 5] [--lighthouse-runs 3] [--memory-runs 3] [--no-lighthouse]
+#   scripts/bench.sh [--runs 5] [--lighthouse-runs 5] [--memory-runs 3] [--no-lighthouse]
 # Arguments go to scripts/bench.mjs. Its npm packages (littlefoot, Shariff, Lighthouse 12.2.3)
 # live in bench/package-lock.json, apart from the test command's install.
 set -euo pipefail
