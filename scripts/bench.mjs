@@ -71,7 +71,11 @@ function median(values) {
 const group = (n) => Math.round(n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 const ms = (n) => (Number.isFinite(n) ? `${n.toFixed(0)} ms` : 'n/a');
 const mb = (n) => (Number.isFinite(n) ? `${(n / 1048576).toFixed(2)} MiB` : 'n/a');
-const ratio = (a, b) => (Number.isFinite(a) && Number.isFinite(b) && b !== 0 ? `${(a / b).toFixed(2)}×` : 'n/a');
+const ratio = (a, b) => {
+  if (!Number.isFinite(a) || !Number.isFinite(b)) return 'n/a';
+  if (b === 0) return a === 0 ? '—' : 'n/a (baseline 0)';
+  return `${(a / b).toFixed(2)}×`;
+};
 const spread = (values, fmt) => {
   const v = values.filter((x) => Number.isFinite(x));
   return v.length ? `${fmt(Math.min(...v))}–${fmt(Math.max(...v))}` : 'n/a';
@@ -250,6 +254,25 @@ export function hoverTimes(frames) {
   return { shown: shownAt.t, settled: frames[k].t };
 }
 
+// Every response of the page, by CDP request id: URL, status, decoded body bytes and bytes on
+// the wire (encodedDataLength: headers included).
+async function tallyNetwork(cdp) {
+  const requests = new Map();
+  cdp.on('Network.responseReceived', (e) => {
+    requests.set(e.requestId, { url: e.response.url, status: e.response.status, body: 0, encoded: 0 });
+  });
+  cdp.on('Network.dataReceived', (e) => {
+    const r = requests.get(e.requestId);
+    if (r) r.body += e.dataLength;
+  });
+  cdp.on('Network.loadingFinished', (e) => {
+    const r = requests.get(e.requestId);
+    if (r) r.encoded = e.encodedDataLength;
+  });
+  await cdp.send('Network.enable');
+  return requests;
+}
+
 // ---------------------------------------------------------------------------------------------
 // One load of one page: bytes, time to ready, own CLS and long tasks, CPU time, hover
 
@@ -259,19 +282,7 @@ async function loadRun(browser, target) {
     const page = await context.newPage();
     await page.addInitScript(instrument, target.expect);
     const cdp = await context.newCDPSession(page);
-    const requests = new Map();
-    cdp.on('Network.responseReceived', (e) => {
-      requests.set(e.requestId, { url: e.response.url, status: e.response.status, body: 0, encoded: 0 });
-    });
-    cdp.on('Network.dataReceived', (e) => {
-      const r = requests.get(e.requestId);
-      if (r) r.body += e.dataLength;
-    });
-    cdp.on('Network.loadingFinished', (e) => {
-      const r = requests.get(e.requestId);
-      if (r) r.encoded = e.encodedDataLength;
-    });
-    await cdp.send('Network.enable');
+    const requests = await tallyNetwork(cdp);
     await cdp.send('Performance.enable');
     const quiet = track(page);
     await page.goto(target.url, { waitUntil: 'load' });
@@ -350,6 +361,7 @@ async function memoryRun(browser, target) {
     const page = await context.newPage();
     await page.addInitScript(instrument, target.expect);
     const cdp = await context.newCDPSession(page);
+    const requests = await tallyNetwork(cdp);
     await cdp.send('Performance.enable');
     const quiet = track(page);
     await page.goto(target.url, { waitUntil: 'load' });
@@ -372,6 +384,8 @@ async function memoryRun(browser, target) {
       total: metrics.JSHeapUsedSize + wasm,
       nodes: dom.nodes ?? metrics.Nodes,
       listeners: dom.jsEventListeners ?? metrics.JSEventListeners,
+      requests: [...requests.values()].length,
+      encodedBytes: [...requests.values()].reduce((sum, r) => sum + r.encoded, 0),
     };
   } finally {
     await context.close();
@@ -476,7 +490,8 @@ order; Chromium 1280×800, Playwright + CDP):
   stop changing (end of its scale-in or fade-in). **Raw**: the widget waits 120 ms of hover intent
   before opening (README "Footnotes"), then fades in; littlefoot inserts its popover at once at
   scale 0.1 and grows it after its \`hoverDelay\` (250 ms) with a 0.25 s transition.
-- *memory, 1 on the page*: the same load, after the hover, as below.
+- *memory, 1 on the page*: in the same load, after the hover (one popover just opened, CDP's
+  Network domain on), measured as below: compare it within its row, not with the rows of 50.
 
 **Memory with 50** (\`widget-50.html\`: 50 elements with \`loading="eager"\`, all mounted;
 \`baseline-50.html\`: 50 copies of the article, 100 littlefoot buttons, 50 Shariff bars): after all
@@ -575,7 +590,9 @@ function report(r) {
   metric(`memory, ${MANY} on one page: wasm linear memory`, 'wasmMemory', mb, W.memory, B.memory);
   metric(`memory, ${MANY} on one page: JS heap + wasm`, 'total', mb, W.memory, B.memory);
   metric(`memory, ${MANY} on one page: DOM nodes`, 'nodes', num, W.memory, B.memory);
-  metric(`memory, ${MANY} on one page: time to all ready`, 'ready', ms, W.memory, B.memory);
+  metric(`${MANY} on one page: time to all ready`, 'ready', ms, W.memory, B.memory);
+  metric(`${MANY} on one page: requests`, 'requests', num, W.memory, B.memory);
+  metric(`${MANY} on one page: transfer as served here`, 'encodedBytes', bytes, W.memory, B.memory);
   lines.push('');
 
   lines.push('### Sizes of what each page loaded', '');
