@@ -622,7 +622,10 @@ function report(r) {
 
 function historyRow(r) {
   const med = (runs, key) => median(runs.map((x) => x[key]));
-  const pair = (w, b, fmt) => `${fmt(w)} / ${fmt(b)} (${ratio(w, b)})`;
+  const pair = (w, b, fmt) => {
+    const q = ratio(w, b);
+    return `${fmt(w)} / ${fmt(b)}${q.endsWith('×') ? ` (${q})` : ''}`;
+  };
   const W = r.widget;
   const B = r.baseline;
   const lh = (key, fmt) => (r.opts.lighthouse ? pair(med(W.lighthouse, key), med(B.lighthouse, key), fmt) : 'n/a');
