@@ -37,7 +37,7 @@ pub use html::{embed_code, escape_attr, escape_text, script_json};
 pub use i18n::{ui_strings, PerUiLanguage, UiStrings};
 pub use lang::{is_language_tag, primary_subtag};
 pub use language_names::{language_name, text_direction, Direction};
-pub use link::{safe_href, url_parts};
+pub use link::{safe_href, url_parts, web_url};
 pub use negotiate::{negotiate_language, LanguagePreferences};
 pub use passage::{counterpart, Counterpart, Passage};
 pub use provenance::{provenance, Provenance};
