@@ -1,11 +1,11 @@
 //! The one place that names `web_sys`: fetching the document and telling the page what happened.
 
-use js_sys::{Object, Reflect};
+use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{CustomEvent, CustomEventInit, HtmlElement, RequestInit, RequestMode, Response};
 
-use crate::domain::{Document, SCHEMA_VERSION};
+use crate::domain::{Document, MAX_JSON_DEPTH, SCHEMA_VERSION};
 
 /// Why a document could not be shown.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -125,6 +125,11 @@ pub fn decode_document(value: &JsValue) -> Result<Document, String> {
         }
         Some(_) => {}
     }
+    if nests_deeper_than(value, MAX_JSON_DEPTH) {
+        return Err(format!(
+            "the document nests deeper than {MAX_JSON_DEPTH} levels"
+        ));
+    }
     let document: Document = serde_wasm_bindgen::from_value(value.clone())
         .map_err(|e| format!("the document does not decode: {e}"))?;
     let problems = document.problems();
@@ -137,6 +142,29 @@ pub fn decode_document(value: &JsValue) -> Result<Document, String> {
             .collect::<Vec<_>>()
             .join("; "))
     }
+}
+
+/// Whether the arrays and objects of `value` nest deeper than `limit`, found without recursion
+/// (the point is to spare the stack).
+fn nests_deeper_than(value: &JsValue, limit: usize) -> bool {
+    let mut pending = vec![(value.clone(), 1)];
+    while let Some((value, depth)) = pending.pop() {
+        if depth > limit {
+            return true;
+        }
+        let children = if Array::is_array(&value) {
+            value.unchecked_into::<Array>()
+        } else {
+            Object::values(value.unchecked_ref())
+        };
+        pending.extend(
+            children
+                .iter()
+                .filter(JsValue::is_object)
+                .map(|child| (child, depth + 1)),
+        );
+    }
+    false
 }
 
 fn js_message(e: &JsValue) -> String {

@@ -30,7 +30,8 @@ pub use cite_export::{
 };
 pub use date::Date;
 pub use document::{
-    Block, Document, Inline, Note, Person, Problem, Publisher, Version, MAX_DEPTH, SCHEMA_VERSION,
+    Block, Document, Inline, Note, Person, Problem, Publisher, Version, MAX_DEPTH, MAX_JSON_DEPTH,
+    SCHEMA_VERSION,
 };
 pub use embed_config::{requested_language, ShareUrl, Theme};
 pub use html::{embed_code, escape_attr, escape_text, script_json};
