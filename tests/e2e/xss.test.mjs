@@ -321,14 +321,21 @@ ${widgets.map((id) => `<commentary-embed id="w-${id}" src="${CDN_XSS}${id}.json"
       return !text.includes(marker);
     }), corpus.expectations);
     assert.deepEqual(missing.map((m) => `${m.doc} ${m.marker} in ${m.parts}`), []);
-    const hand = await page.evaluate((markers) => {
+    const hand = await page.evaluate(([texts, hrefs]) => {
       const root = document.getElementById('w-xss-hand-made').shadowRoot;
       const body = root.querySelector('[part~="body"]').textContent;
+      const notes = root.querySelector('[part~="footnotes"]').textContent;
       const title = root.querySelector('[part~="title"]').textContent;
       const byline = root.querySelector('[part~="byline"]').textContent;
-      return markers.filter((m) => !(body.includes(m) && title.includes(m) && byline.includes(m)));
-    }, corpus.payloads.filter((p) => p.where === 'any' && p.text.length < 5000).slice(0, 12).map((p) => p.id));
-    assert.deepEqual(hand, [], 'hand-made: markers in title, byline and body');
+      return [
+        ...texts.filter((m) => !(body.includes(m) && title.includes(m) && byline.includes(m))).map((m) => `${m} (text)`),
+        ...hrefs.filter((m) => !(body.includes(`link ${m}`) && notes.includes(`note link ${m}`))).map((m) => `${m} (href)`),
+      ];
+    }, [
+      corpus.payloads.filter((p) => p.where === 'any' && p.text.length < 5000).map((p) => p.id),
+      corpus.payloads.filter((p) => p.where === 'href').map((p) => p.id),
+    ]);
+    assert.deepEqual(hand, [], 'hand-made: text markers in title, byline and body; every link text in body and notes');
   });
 
   test('with every footnote, language, citation and share control used: nothing ran, nothing became markup', { timeout: 120_000 }, async () => {
@@ -344,6 +351,7 @@ ${widgets.map((id) => `<commentary-embed id="w-${id}" src="${CDN_XSS}${id}.json"
       const before = page.log.length;
       const started = Date.now();
       const { bad, seen } = await exercise(page, `w-${id}`);
+      // XSS_DEBUG=1: what each widget took and went through, and what the page said meanwhile.
       if (process.env.XSS_DEBUG) console.log(id, Date.now() - started, 'ms', seen, page.log.slice(before).join(' | ').slice(0, 300));
       problems.push(...bad);
       popovers += seen.popovers;
