@@ -159,3 +159,80 @@ fn deeply_nested_input_is_refused_not_overflowing() {
         .iter()
         .any(|d| d.to_string().contains("nests deeper than 24 levels")));
 }
+
+/// Found by the XSS corpus: a comma in a name made the CSL processor split it into too many parts,
+/// and the CLI refused the commentary with an internal error.
+#[test]
+fn names_with_commas_are_cited_not_an_internal_error() {
+    let dir = tmp("commas");
+    fs::write(
+        dir.join("commentary.toml"),
+        TOML.replace(
+            r#"authors = [ { given = "A", family = "B" } ]"#,
+            r#"authors = [ { given = "Ann, Jr., III", family = "King, Sr., X" }, { given = "", family = "a, b, c" } ]"#,
+        ),
+    )
+    .unwrap();
+    fs::write(dir.join("en.md"), "+++\ntitle = \"T\"\n+++\nBody.\n").unwrap();
+    fs::write(
+        dir.join("tr.md"),
+        "+++\ntitle = \"T\"\ntranslator = \"Ayşe, Nur, Örnek\"\n+++\nGövde.\n",
+    )
+    .unwrap();
+    let compiled = compile_commentary(&dir, "commas");
+    let doc = compiled.document.expect("compiled");
+    assert_eq!(compiled.diagnostics, []);
+    let apa = doc.versions[0]
+        .citations
+        .iter()
+        .find(|c| c.style == "apa")
+        .expect("an APA citation");
+    let text: String = apa.runs.iter().map(|r| format!("{r:?}")).collect();
+    assert!(text.contains("King, Sr., X"), "{text}");
+}
+
+/// Found by the XSS corpus: the CSL processor reads `{…}`, `$…$` and `\` in a title as markup,
+/// so an unmatched `}` made the CLI refuse the commentary with an internal error, and a `$`
+/// lost text. They are escaped and come out as written.
+#[test]
+fn braces_dollars_and_backslashes_in_titles_are_cited_as_written() {
+    let dir = tmp("braces");
+    let title = r"Costs $5 } {{x}} ${y} \\ end";
+    fs::write(
+        dir.join("commentary.toml"),
+        format!("series = {0}\n{1}place = {0}\n", toml_string(title), TOML),
+    )
+    .unwrap();
+    fs::write(
+        dir.join("en.md"),
+        format!("+++\ntitle = {}\n+++\nBody.\n", toml_string(title)),
+    )
+    .unwrap();
+    fs::write(
+        dir.join("tr.md"),
+        format!("+++\ntitle = {}\n+++\nGövde.\n", toml_string(title)),
+    )
+    .unwrap();
+    let compiled = compile_commentary(&dir, "braces");
+    assert_eq!(compiled.diagnostics, []);
+    let doc = compiled.document.expect("compiled");
+    for version in &doc.versions {
+        for style in ["apa", "mla", "chicago-notes", "harvard"] {
+            let citation = version
+                .citations
+                .iter()
+                .find(|c| c.style == style)
+                .expect("a citation");
+            let text: String = citation
+                .runs
+                .iter()
+                .map(|r| match r {
+                    commentary_embed::domain::CiteRun::Text(t)
+                    | commentary_embed::domain::CiteRun::Italic(t) => t.clone(),
+                    commentary_embed::domain::CiteRun::Accessed(_) => String::new(),
+                })
+                .collect();
+            assert!(text.contains("$5 }"), "{style} ({}): {text}", version.lang);
+        }
+    }
+}

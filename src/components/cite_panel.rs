@@ -191,12 +191,14 @@ fn CitationItem(
             let (plain, html_text) = (plain.clone(), html_text.clone());
             spawn_local(async move {
                 let ok = copy_rich(&html_text, &plain).await.is_ok();
+                // The panel may be gone by now (another language shown): only `try_` access
+                // after the await, or the panic takes down every widget on the page.
                 if !ok {
-                    if let Some(el) = text_ref.get_untracked() {
+                    if let Some(el) = text_ref.try_get_untracked().flatten() {
                         select_contents(&el);
                     }
                 }
-                on_copied.run((style, plain, ok));
+                let _ = on_copied.try_run((style, plain, ok));
             });
         }
     };

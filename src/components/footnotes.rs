@@ -71,7 +71,15 @@ impl Footnotes {
 
     fn later(&self, delay: Duration, f: impl FnOnce() + 'static) {
         self.cancel_timer();
-        if let Ok(handle) = set_timeout_with_handle(f, delay) {
+        let open = self.open;
+        // The article may be replaced before the timer fires (another language shown): a
+        // disposed signal read would panic.
+        let guarded = move || {
+            if !open.is_disposed() {
+                f();
+            }
+        };
+        if let Ok(handle) = set_timeout_with_handle(guarded, delay) {
             self.timer.set_value(Some(handle));
         }
     }

@@ -130,8 +130,10 @@ fn ShareLinks(
         let share = move |_| {
             let (title, text, url) = (title.clone(), text.get_untracked(), url.get_untracked());
             spawn_local(async move {
+                // The bar may be gone by now (another language shown): `try_run`, never `run`,
+                // after an await, or the panic takes down every widget on the page.
                 if share_natively(&title, &text, &url).await.is_ok() {
-                    on_share.run(("native", url));
+                    let _ = on_share.try_run(("native", url));
                 }
             });
         };
@@ -177,9 +179,12 @@ fn CopyLink(
     let copy = move |_| {
         let url = url.get_untracked();
         spawn_local(async move {
+            // The clipboard may answer after the bar is gone (another language shown, or the
+            // element removed): only `try_` access after the await (a disposed signal's `set`
+            // does nothing).
             if copy_text(&url).await.is_ok() {
                 state.set(CopyState::Copied);
-                on_share.run(("copy", url));
+                let _ = on_share.try_run(("copy", url));
             } else {
                 state.set(CopyState::Failed);
             }
@@ -239,7 +244,7 @@ fn EmbedCode(ui: &'static UiStrings, code: String) -> impl IntoView {
                 state.set(CopyState::Copied);
             } else {
                 state.set(CopyState::Failed);
-                if let Some(area) = field.get_untracked() {
+                if let Some(area) = field.try_get_untracked().flatten() {
                     let _ = area.focus();
                     area.select();
                 }

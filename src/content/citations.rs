@@ -16,7 +16,7 @@ use serde_json::json;
 
 use crate::domain::{
     bibtex, csl_json, house, push_run, ris, Citation, CitationStyle, CiteRun, CiteWork, Date,
-    DateForm, Document, DEFAULT_HOUSE_TEMPLATE,
+    DateForm, Document, Person, DEFAULT_HOUSE_TEMPLATE,
 };
 
 /// The access date given to the processor, found again in its output. No commentary is
@@ -102,31 +102,21 @@ fn ymd(date: Date) -> String {
 fn entry(work: CiteWork<'_>) -> Result<Entry, String> {
     let d = work.document;
     let v = work.version;
-    let names: Vec<String> = d
-        .authors
-        .iter()
-        .map(|a| {
-            if a.given.is_empty() {
-                a.family.clone()
-            } else {
-                format!("{}, {}", a.family, a.given)
-            }
-        })
-        .collect();
-    let mut publisher = json!({ "name": publisher_name(d) });
+    let names: Vec<serde_json::Value> = d.authors.iter().map(person).collect();
+    let mut publisher = json!({ "name": csl_text(&publisher_name(d)) });
     if let Some(place) = &d.publisher.place {
-        publisher["location"] = json!(place);
+        publisher["location"] = json!(csl_text(place));
     }
     let mut e = json!({
         "type": "report",
-        "title": v.title,
+        "title": csl_text(&v.title),
         "author": names,
         "date": ymd(v.date(d)),
         "publisher": publisher,
         "language": v.lang,
     });
     if let Some(series) = &d.series {
-        e["genre"] = json!(series);
+        e["genre"] = json!(csl_text(series));
     }
     if let Some(number) = &d.number {
         e["serial-number"] = json!({ "serial": number });
@@ -136,22 +126,48 @@ fn entry(work: CiteWork<'_>) -> Result<Entry, String> {
         e["url"] = json!({ "value": url, "date": format!("{y:04}-{m:02}-{day:02}") });
     }
     if let Some(t) = work.translator() {
-        let name = if t.given.is_empty() {
-            t.family
-        } else {
-            format!("{}, {}", t.family, t.given)
-        };
-        e["affiliated"] = json!([{ "role": "translator", "names": [name] }]);
+        e["affiliated"] = json!([{ "role": "translator", "names": [person(&t)] }]);
     }
     if let Some(original) = work.original {
         // Braces keep the processor's English title-casing off a title in another language.
-        let title = format!("{{{}}}", original.title.replace(['{', '}'], ""));
+        let title = format!("{{{}}}", csl_text(&original.title));
         e["parent"] = json!({ "type": "original", "title": title, "date": ymd(d.published), "language": original.lang });
     }
     let library: Library =
         serde_json::from_value(json!({ "cite": e })).map_err(|e| format!("citation entry: {e}"))?;
     let first = library.iter().next().cloned();
     first.ok_or_else(|| "citation entry: empty library".to_owned())
+}
+
+/// `text` for a field the processor parses as a formattable string, where `{…}` keeps case, `$…$`
+/// is math and `\` escapes: each of those characters escaped, so the text comes out as written
+/// (an unmatched `}` in a title made the processor refuse the entry).
+fn csl_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(c, '\\' | '{' | '}' | '$') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A person as the processor reads one: `"Family, Given"`, which it parses as a bibliography
+/// writes names; or, when a name holds a comma itself (which that form would split into too many
+/// parts and refuse), the dictionary form with nothing left to parse.
+fn person(p: &Person) -> serde_json::Value {
+    if p.family.contains(',') || p.given.contains(',') {
+        let mut name = json!({ "name": p.family });
+        if !p.given.is_empty() {
+            name["given-name"] = json!(p.given);
+        }
+        name
+    } else if p.given.is_empty() {
+        json!(p.family)
+    } else {
+        json!(format!("{}, {}", p.family, p.given))
+    }
 }
 
 fn publisher_name(d: &Document) -> String {

@@ -5,7 +5,7 @@ use toml::de::{DeString, DeTable, DeValue};
 use toml::Spanned;
 
 use super::report::Report;
-use crate::domain::{safe_href, Date};
+use crate::domain::{web_url, Date};
 
 /// The keys of one TOML table (the whole `commentary.toml`, its `[publisher]`, one author, or a
 /// front matter), read one by one.
@@ -159,7 +159,7 @@ impl<'t, 'i> Fields<'t, 'i> {
         Some((s.to_owned(), self.offset(k)))
     }
 
-    /// An `http` or `https` URL, as [`safe_href`] cleans it.
+    /// An `http` or `https` URL, as [`web_url`] cleans it.
     pub(crate) fn http_url(
         &mut self,
         report: &mut Report,
@@ -167,10 +167,7 @@ impl<'t, 'i> Fields<'t, 'i> {
         required: Option<&str>,
     ) -> Option<String> {
         let (url, at) = self.string(report, key, required)?;
-        let is_web = safe_href(&url).filter(|u| {
-            let scheme = u.split(':').next().unwrap_or_default().to_ascii_lowercase();
-            scheme == "http" || scheme == "https"
-        });
+        let is_web = web_url(&url);
         if is_web.is_none() {
             report.error(
                 Some(at),

@@ -11,7 +11,7 @@
 //! names where it is: `versions[1].body[3].list.items[0][2]: expected an object`.
 
 use super::{Block, Citation, CiteRun, Date, DateForm, Document, Inline, Note, Person, Publisher};
-use super::{Version, MAX_DEPTH, SCHEMA_VERSION};
+use super::{Version, MAX_JSON_DEPTH, SCHEMA_VERSION};
 
 /// What the decoder needs of a parsed JSON value.
 pub trait JsonNode: Sized {
@@ -253,10 +253,11 @@ struct Decoder {
 }
 
 impl Decoder {
-    /// One level deeper, or an error past twice [`MAX_DEPTH`] (deeper than that is refused by
-    /// [`Document::problems`] anyway; the margin keeps its message for the usual cases).
+    /// One level deeper, or an error past [`MAX_JSON_DEPTH`] levels of blocks and inlines
+    /// (each takes at least one level of JSON, so a document within the JSON limit always fits;
+    /// [`Document::problems`] then applies the tighter [`MAX_DEPTH`](super::MAX_DEPTH)).
     fn deeper(self, at: &str) -> Result<Decoder, String> {
-        if self.depth >= 2 * MAX_DEPTH {
+        if self.depth >= MAX_JSON_DEPTH {
             fail(at, "nested too deeply")
         } else {
             Ok(Decoder {

@@ -6,7 +6,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{is_language_tag, primary_subtag, safe_href, Citation, Date};
+use super::{is_language_tag, primary_subtag, web_url, Citation, Date};
 
 /// The version of the compiled document's shape. Bump it on any change a widget of the previous
 /// version would misread; the widget refuses documents of another version with a clear message.
@@ -15,6 +15,13 @@ pub const SCHEMA_VERSION: u32 = 1;
 /// How deeply blocks and inlines may nest. Deeper documents are refused rather than risking the
 /// renderer's stack on hostile input.
 pub const MAX_DEPTH: usize = 24;
+
+/// How deeply the JSON of a document may nest (arrays and objects) before it is decoded at all.
+/// A decoder recurses once per level, and a hand-made document nesting 50 000 deep would exhaust
+/// the stack: in the widget a trap, not an error. A sound document needs at most about
+/// `4 * MAX_DEPTH + 8` (lists in lists); 128 is also serde_json's own limit, so the native
+/// decoding (the CLI's tests, the fuzz target) refuses the same documents.
+pub const MAX_JSON_DEPTH: usize = 128;
 
 /// One commentary with every language version of it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -240,7 +247,7 @@ impl Document {
         if self.publisher.name.trim().is_empty() {
             problem("publisher.name", "the publisher's name is empty".into());
         }
-        if safe_href(&self.publisher.url).is_none() {
+        if web_url(&self.publisher.url).is_none() {
             problem(
                 "publisher.url",
                 format!("`{}` is not an http or https URL", self.publisher.url),
@@ -270,11 +277,15 @@ impl Document {
             if v.title.trim().is_empty() {
                 problem(&at, "the title is empty".into());
             }
+            if let Some(url) = v.url.as_deref().filter(|u| web_url(u).is_none()) {
+                problem(&at, format!("url `{url}` is not an http or https URL"));
+            }
             if v.body.is_empty() {
                 problem(&at, "the body is empty".into());
             }
             let mut walk = Walk::default();
-            if blocks_too_deep(&v.body, 0, &mut walk) {
+            let body_too_deep = blocks_too_deep(&v.body, 0, &mut walk);
+            if body_too_deep {
                 problem(
                     &at,
                     format!("the body nests deeper than {MAX_DEPTH} levels"),
@@ -301,6 +312,19 @@ impl Document {
                     );
                 }
                 walk.bad_langs.append(&mut inner.bad_langs);
+                // The widget draws one back-link per reference: the count must be the real one
+                // (a hand-written 4000000000 would hang the page). Not checked when the body was
+                // too deep to walk whole.
+                let found = walk.refs.iter().filter(|(r, _)| *r == note.number).count();
+                if !body_too_deep && usize::try_from(note.references).ok() != Some(found) {
+                    problem(
+                        &at,
+                        format!(
+                            "note {} claims {} references, but the text has {found}",
+                            note.number, note.references
+                        ),
+                    );
+                }
             }
             for lang in &walk.bad_langs {
                 problem(&at, format!("`{lang}` is not a BCP 47 language tag"));
@@ -503,6 +527,7 @@ mod tests {
         d.original_language = "de".into();
         d.versions[1].lang = "english".into();
         d.versions[1].title = "  ".into();
+        d.versions[1].url = Some("javascript:alert(1)".into());
         d.versions[1].body = vec![Block::Paragraph(vec![
             Inline::NoteRef {
                 note: 3,
@@ -521,9 +546,25 @@ mod tests {
                 "publisher.url: `javascript:alert(1)` is not an http or https URL",
                 "versions[english]: `english` is not a BCP 47 language tag",
                 "versions[english]: the title is empty",
+                "versions[english]: url `javascript:alert(1)` is not an http or https URL",
                 "versions[english]: footnote reference 3 has no note",
                 "versions[english]: footnote reference 1 has occurrence 2 of 1",
                 "original_language: `de` names no version of this document",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_note_must_count_its_real_references() {
+        let mut d = sample();
+        d.versions[0].notes[0].references = u32::MAX;
+        d.versions[1].notes[0].references = 0;
+        assert_eq!(
+            messages(&d),
+            [
+                "versions[tr]: note 1 claims 4294967295 references, but the text has 1",
+                "versions[en]: note 1 claims 0 references, but the text has 1",
+                "versions[en]: footnote reference 1 has occurrence 1 of 0",
             ]
         );
     }

@@ -41,6 +41,25 @@ pub fn safe_href(href: &str) -> Option<String> {
     (allowed && !cleaned.chars().any(char::is_control)).then_some(cleaned)
 }
 
+/// An absolute `http:` or `https:` URL, cleaned as [`safe_href`] cleans it, or `None`: what a
+/// field that names a web page (a publisher's site, a version's canonical URL) must hold. The
+/// compiler refuses anything else in those fields, and the widget refuses a document that holds
+/// anything else there, whoever wrote it.
+///
+/// # Example
+/// ```
+/// use commentary_embed::domain::web_url;
+/// assert_eq!(web_url(" https://a.example/x "), Some("https://a.example/x".into()));
+/// assert_eq!(web_url("mailto:a@b.example"), None);
+/// assert_eq!(web_url("javascript:alert(1)"), None);
+/// ```
+pub fn web_url(url: &str) -> Option<String> {
+    safe_href(url).filter(|u| {
+        let scheme = u.split(':').next().unwrap_or_default();
+        scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https")
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::safe_href;
@@ -80,6 +99,23 @@ mod tests {
             "https://a.example/\u{7f}",
         ] {
             assert_eq!(safe_href(bad), None, "{bad:?} should be refused");
+        }
+    }
+
+    #[test]
+    fn web_urls_are_http_or_https_only() {
+        use super::web_url;
+        assert_eq!(
+            web_url("HTTP://a.example").as_deref(),
+            Some("HTTP://a.example")
+        );
+        for bad in [
+            "mailto:a@b.example",
+            "javascript:alert(1)",
+            "java\tscript://x",
+            "ftp://a.example",
+        ] {
+            assert_eq!(web_url(bad), None, "{bad:?}");
         }
     }
 

@@ -32,14 +32,15 @@ pub use cite_export::{
 pub use date::Date;
 pub use decode::{decode_document, read_document, JsonNode};
 pub use document::{
-    Block, Document, Inline, Note, Person, Problem, Publisher, Version, MAX_DEPTH, SCHEMA_VERSION,
+    Block, Document, Inline, Note, Person, Problem, Publisher, Version, MAX_DEPTH, MAX_JSON_DEPTH,
+    SCHEMA_VERSION,
 };
 pub use embed_config::{requested_language, ShareUrl, Theme};
 pub use html::{embed_code, escape_attr, escape_text, script_json};
 pub use i18n::{ui_strings, PerUiLanguage, UiStrings};
 pub use lang::{is_language_tag, primary_subtag};
 pub use language_names::{language_name, text_direction, Direction};
-pub use link::{safe_href, url_parts};
+pub use link::{safe_href, url_parts, web_url};
 pub use negotiate::{negotiate_language, LanguagePreferences};
 pub use passage::{counterpart, Counterpart, Passage};
 pub use provenance::{provenance, Provenance};

@@ -15,7 +15,7 @@
 //! );
 //! ```
 
-use super::{Document, ShareUrl, Version};
+use super::{web_url, Document, ShareUrl, Version};
 
 /// A network the `share` part links to (CONTRACTS §3), in the order shown.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -170,7 +170,8 @@ pub fn mastodon_instance(input: &str) -> Option<String> {
 
 /// The article URL share links carry (CONTRACTS §3 `share-url`).
 ///
-/// `Canonical`: the shown version's `url`, else the original version's, else `page_url`;
+/// `Canonical`: the shown version's `url`, else the original version's, else `page_url` (a `url`
+/// that is not an `http`/`https` URL counts as none);
 /// `Page`: `page_url`. A text-fragment directive (`:~:text=…`) on the page URL, left by a reader
 /// who arrived through a shared quote, is dropped.
 ///
@@ -190,13 +191,19 @@ pub fn share_url(mode: ShareUrl, document: &Document, shown: &Version, page_url:
     let page = without_text_directive(page_url);
     match mode {
         ShareUrl::Page => page.to_owned(),
+        // Only a web URL is shared: a document that slipped a `javascript:` URL past the checks
+        // falls back to the page rather than putting it into links, the clipboard or embed code.
         ShareUrl::Canonical => shown
             .url
             .as_deref()
-            .or_else(|| document.original().and_then(|o| o.url.as_deref()))
-            .filter(|u| !u.trim().is_empty())
-            .unwrap_or(page)
-            .to_owned(),
+            .and_then(web_url)
+            .or_else(|| {
+                document
+                    .original()
+                    .and_then(|o| o.url.as_deref())
+                    .and_then(web_url)
+            })
+            .unwrap_or_else(|| page.to_owned()),
     }
 }
 
@@ -524,6 +531,18 @@ mod tests {
             "https://p.example/tr"
         );
         let (doc, en) = document(None, None);
+        assert_eq!(share_url(ShareUrl::Canonical, &doc, &en, page), page);
+    }
+
+    #[test]
+    fn canonical_never_shares_a_url_that_is_not_a_web_url() {
+        let page = "https://partner.example/read?id=7";
+        let (doc, en) = document(Some("https://p.example/tr"), Some("javascript:alert(1)"));
+        assert_eq!(
+            share_url(ShareUrl::Canonical, &doc, &en, page),
+            "https://p.example/tr"
+        );
+        let (doc, en) = document(Some("JaVa\\tScRiPt:alert(1)"), Some("data:text/html,x"));
         assert_eq!(share_url(ShareUrl::Canonical, &doc, &en, page), page);
     }
 
