@@ -345,18 +345,22 @@ describe('footnote popovers without CSS anchor positioning, and in print', { ski
     }
   });
 
-  test('reduced motion: the note appears without animation', { timeout: TEST_TIMEOUT }, async () => {
-    const animation = async (reducedMotion) => {
+  // The opening animation was dropped (WebKitGTK never finished it on an anchor-positioned note:
+  // tests/engines/), so a note is fully shown at once, whatever the motion preference.
+  test('the note appears at once, without animation, in either motion preference', { timeout: TEST_TIMEOUT }, async () => {
+    for (const reducedMotion of ['reduce', 'no-preference']) {
       const page = await seedPage(env, 'seed-en.html', { reducedMotion });
       try {
         await page.locator(REF).first().click();
         await eventually(page, async () => (await popoverCount(page)) === 1, 'click did not open the note');
-        return await page.locator(POPOVER).evaluate((p) => getComputedStyle(p).animationName);
+        const style = await page.locator(POPOVER).evaluate((p) => {
+          const s = getComputedStyle(p);
+          return { animation: s.animationName, opacity: s.opacity, transition: s.transitionDuration };
+        });
+        assert.deepEqual(style, { animation: 'none', opacity: '1', transition: '0s' }, reducedMotion);
       } finally {
         await page.closeAll();
       }
-    };
-    assert.equal(await animation('reduce'), 'none');
-    assert.notEqual(await animation('no-preference'), 'none', 'the animation the reduced case turns off');
+    }
   });
 });

@@ -194,13 +194,7 @@ export function engineSuite(engine) {
 
     test(
       'the open note is painted (a screenshot shows its text)',
-      {
-        timeout: TEST_TIMEOUT,
-        todo:
-          engine === 'webkit'
-            ? 'WebKitGTK 2.50: the anchor-positioned note keeps the first keyframe of its opening animation (opacity 0) after animationend, so it is not painted; without the animation, or without anchor positioning, it is (README, Browser engines)'
-            : false,
-      },
+      { timeout: TEST_TIMEOUT },
       async (t) => {
         await seed(env);
         await env.session.click(await env.session.shadowElement('#seed', '[part~="footnote-ref"]', 0));
