@@ -143,19 +143,23 @@ ${tail}
 
 /**
  * The partner page with the widget.
- * @param {{ doc: object, lang?: string, embedBase: string, documentUrl: string, count?: number, loading?: string }} o
- *   `embedBase`: URL of dist/ (ends with `/`); `loading`: the elements' `loading` attribute, if any.
+ * @param {{ doc: object, lang?: string, embedBase: string, documentUrl: string, count?: number, loading?: string, height?: number, blocking?: boolean }} o
+ *   `embedBase`: URL of dist/ (ends with `/`); `loading`: the elements' `loading` attribute, if any;
+ *   `height`: the elements' `height` hint; `blocking`: `blocking="render"` on the script tag.
  */
-export function widgetPage({ doc, lang = 'en', embedBase, documentUrl, count = 1, loading }) {
+export function widgetPage({ doc, lang = 'en', embedBase, documentUrl, count = 1, loading, height, blocking = false }) {
   const version = versionOf(doc, lang);
   const fallbackUrl = version.url ?? doc.publisher.url;
   const loadingAttr = loading ? ` loading="${escapeHtml(loading)}"` : '';
+  // `height` and `blocking`: the snippet README "Reserving space" recommends against layout shift.
+  const heightAttr = height ? ` height="${escapeHtml(String(height))}"` : '';
+  const blockingAttr = blocking ? ' blocking="render"' : '';
   const elements = Array.from({ length: count }, (_, i) =>
-    `<commentary-embed id="w${i + 1}" src="${escapeHtml(documentUrl)}" lang="${escapeHtml(lang)}"${loadingAttr}>` +
+    `<commentary-embed id="w${i + 1}" src="${escapeHtml(documentUrl)}" lang="${escapeHtml(lang)}"${loadingAttr}${heightAttr}>` +
     `<a href="${escapeHtml(fallbackUrl)}">${escapeHtml(version.title)}</a></commentary-embed>`).join('\n');
   return hostPage({
     title: version.title,
-    head: `<script type="module" src="${escapeHtml(embedBase)}commentary-embed.js"></script>`,
+    head: `<script type="module" src="${escapeHtml(embedBase)}commentary-embed.js"${blockingAttr}></script>`,
     main: elements,
   });
 }

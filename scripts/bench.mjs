@@ -36,6 +36,8 @@ const PAGES_DIR = path.join(ROOT, 'build', 'bench');
 const DOC_FILE = path.join(ROOT, 'build', 'content', '2026-36.json');
 const LIGHTHOUSE_CLI = path.join(BENCH, 'node_modules', 'lighthouse', 'cli', 'index.js');
 const VIEWPORT = { width: 1280, height: 800 };
+// Lighthouse 12's default mobile emulation (moto g power): the width the mobile hint is measured at.
+const LIGHTHOUSE_VIEWPORT = { width: 412, height: 823 };
 const MANY = 50;
 
 function parseArgs(argv) {
@@ -458,6 +460,10 @@ numbers are reported here, never asserted by a test.
 (header, intro, footer, one small inline stylesheet).
 - *widget*: the public script tag and one \`<commentary-embed src=… lang="en">\` with its fallback
   link (README "Installation"); default \`loading\` (lazy: the element is in the first viewport).
+  Since issue 7's height reservation it carries the snippet README "Reserving space" recommends:
+  \`blocking="render"\` on the script tag and a \`height\` hint, measured before the runs on the same
+  page without a hint at the width it is shown at (1280 px for the page loads, 412 px for
+  Lighthouse's mobile emulation; each run's hints are in its "Latest run" section).
 - *baseline*: the article rendered to static HTML from the same compiled document, footnotes in
   the GitHub / markdown-it-footnote markup (\`sup > a[href="#fn-1"]\`, \`section.footnotes li#fn-1\`),
   \`littlefoot.css\` + \`littlefoot.js\` started with \`activateOnHover: true, dismissOnUnhover: true\`
@@ -546,6 +552,7 @@ function report(r) {
   row('baseline packages', `littlefoot ${m.littlefoot}, Shariff ${m.shariff} (\`shariff.complete.js\`/\`.css\`: its own DOM helper and Font Awesome, no jQuery)`);
   row('Lighthouse', `${m.lighthouse}, CLI, default settings (mobile emulation, simulated throttling: 4× CPU, slow 4G), \`--only-categories=performance\``);
   row('widget build', `commit ${m.commit}, \`dist/\` as built`);
+  row('widget page', `\`blocking="render"\`, \`height\` hint ${r.hints.desktop} px at ${VIEWPORT.width} px wide (page loads), ${r.hints.mobile} px at ${LIGHTHOUSE_VIEWPORT.width} px (Lighthouse)`);
   row('runs', `${opts.runs} page loads per page after one warm-up load each (medians); memory ${opts.memoryRuns} each; Lighthouse ${opts.lighthouse ? opts.lighthouseRuns : 0} each`);
   row('bench run time', `${r.durationS.toFixed(0)} s`);
   lines.push('');
@@ -677,8 +684,31 @@ async function main() {
   const embedBase = `${cdn.url}embed/`;
   const documentUrl = `${cdn.url}c/2026-36.json`;
   const vendorBase = '/vendor/';
+  // The widget page carries the snippet README "Reserving space" recommends: `blocking="render"`
+  // and a `height` hint, measured as a partner would, on the same page without a hint at the
+  // width it is shown at: the playwright runs' viewport, and Lighthouse's mobile one.
+  await fs.writeFile(path.join(PAGES_DIR, 'widget-unhinted.html'), widgetPage({ doc, embedBase, documentUrl }));
+  const hints = {};
+  {
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    try {
+      for (const [name, viewport] of [['desktop', VIEWPORT], ['mobile', LIGHTHOUSE_VIEWPORT]]) {
+        const context = await browser.newContext({ viewport });
+        const page = await context.newPage();
+        await page.goto(`${partner.url}bench/widget-unhinted.html`, { waitUntil: 'load' });
+        await page.waitForFunction(() => document.querySelector('#w1')?.shadowRoot?.querySelector('[part~="title"]'), null, { timeout: 30_000 });
+        await page.waitForTimeout(300);
+        hints[name] = Math.ceil(await page.evaluate(() => document.querySelector('#w1').getBoundingClientRect().height));
+        await context.close();
+      }
+    } finally {
+      await browser.close();
+    }
+    log(`height hints: ${hints.desktop} px at ${VIEWPORT.width} px wide, ${hints.mobile} px at ${LIGHTHOUSE_VIEWPORT.width} px wide`);
+  }
   const pages = {
-    'widget.html': widgetPage({ doc, embedBase, documentUrl }),
+    'widget.html': widgetPage({ doc, embedBase, documentUrl, height: hints.desktop, blocking: true }),
+    'widget-mobile.html': widgetPage({ doc, embedBase, documentUrl, height: hints.mobile, blocking: true }),
     'baseline.html': baselinePage({ doc, vendorBase }),
     // The widget loads lazily by default; 50 eager elements measure 50 mounted widgets.
     'widget-50.html': widgetPage({ doc, embedBase, documentUrl, count: MANY, loading: 'eager' }),
@@ -695,7 +725,7 @@ async function main() {
     baseline: { kind: 'baseline', url: pageUrl('baseline-50.html'), expect: { kind: 'baseline', expectedButtons: refsPerArticle * MANY, expectedShariff: MANY } },
   };
 
-  const result = { opts, machine: machine(), widget: { loads: [], memory: [], lighthouse: [] }, baseline: { loads: [], memory: [], lighthouse: [] }, warnings: [] };
+  const result = { hints, opts, machine: machine(), widget: { loads: [], memory: [], lighthouse: [] }, baseline: { loads: [], memory: [], lighthouse: [] }, warnings: [] };
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   result.playwright = JSON.parse(readFileSync(path.join(ROOT, 'node_modules', 'playwright-core', 'package.json'), 'utf8')).version;
   try {
@@ -728,7 +758,7 @@ async function main() {
     for (let i = 0; i < opts.lighthouseRuns; i += 1) {
       const order = i % 2 ? ['baseline', 'widget'] : ['widget', 'baseline'];
       for (const side of order) {
-        const run = await lighthouseRun(targets[side].url);
+        const run = await lighthouseRun(side === 'widget' ? pageUrl('widget-mobile.html') : targets[side].url);
         result[side].lighthouse.push(run);
         for (const w of run.warnings) if (!result.warnings.includes(`Lighthouse (${side}): ${w}`)) result.warnings.push(`Lighthouse (${side}): ${w}`);
         log(`  ${side.padEnd(8)} run ${i + 1}: score ${run.score.toFixed(0)}, TBT ${ms(run.tbt)}, CLS ${run.cls.toFixed(3)}`);
