@@ -7,6 +7,15 @@ ROOT=$(pwd)
 
 log() { printf '\033[1msetup:\033[0m %s\n' "$*"; }
 
+# The build tools (trunk, wasm-bindgen-cli, geckodriver) are compiled for a quick install, not for
+# their own speed: no LTO (trunk's own profile asks for fat LTO with one codegen unit, most of its
+# 11 minutes), 16 codegen units, opt-level 1. They only drive cargo, transform one wasm file or
+# relay WebDriver commands, so the cold set-up is what these settings buy down.
+tool_install() {
+  CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 \
+    CARGO_PROFILE_RELEASE_OPT_LEVEL=1 cargo install --locked "$@"
+}
+
 TRUNK_VERSION=0.21.14      # 0.22.x refuses rustc 1.95 ("requires rustc 1.96.1 or newer")
 GECKODRIVER_VERSION=0.37.1 # builds with rustc 1.95; drives Firefox ESR 153
 
@@ -39,7 +48,7 @@ fi
 # 3. Trunk, pinned (see above).
 if ! trunk --version 2>/dev/null | grep -q "trunk $TRUNK_VERSION"; then
   log "installing trunk $TRUNK_VERSION (about 11 minutes on 2 cores)"
-  cargo install --locked trunk --version "$TRUNK_VERSION"
+  tool_install trunk --version "$TRUNK_VERSION"
 fi
 
 # 4. wasm-bindgen-cli at exactly the wasm-bindgen version of Cargo.lock (never written down twice).
@@ -62,14 +71,14 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q "wasm-bindgen $WB_VERSION"; th
   # Its lockfile pins webpki-roots 1.0.11, which the reachable index lacks; 1.0.10 builds the same.
   (cd "$src/wasm-bindgen-cli-$WB_VERSION" \
     && { cargo update -q -p webpki-roots --precise 1.0.10 || true; } \
-    && cargo install --locked --path .)
+    && tool_install --path .)
   rm -rf "$src"
 fi
 
 # 5. geckodriver (Firefox's WebDriver server) from crates.io, pinned; Debian does not package it.
 if ! geckodriver --version 2>/dev/null | grep -q "geckodriver $GECKODRIVER_VERSION"; then
   log "installing geckodriver $GECKODRIVER_VERSION (about 10 minutes on 2 cores)"
-  cargo install --locked geckodriver --version "$GECKODRIVER_VERSION"
+  tool_install geckodriver --version "$GECKODRIVER_VERSION"
 fi
 
 # 6. Node packages (exact versions in package-lock.json): playwright-core, axe-core, binaryen.
