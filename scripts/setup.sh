@@ -47,7 +47,7 @@ fi
 
 # 3. Trunk, pinned (see above).
 if ! trunk --version 2>/dev/null | grep -q "trunk $TRUNK_VERSION"; then
-  log "installing trunk $TRUNK_VERSION (about 11 minutes on 2 cores)"
+  log "installing trunk $TRUNK_VERSION (several minutes on 2 cores)"
   tool_install trunk --version "$TRUNK_VERSION"
 fi
 
@@ -77,7 +77,7 @@ fi
 
 # 5. geckodriver (Firefox's WebDriver server) from crates.io, pinned; Debian does not package it.
 if ! geckodriver --version 2>/dev/null | grep -q "geckodriver $GECKODRIVER_VERSION"; then
-  log "installing geckodriver $GECKODRIVER_VERSION (about 10 minutes on 2 cores)"
+  log "installing geckodriver $GECKODRIVER_VERSION (about 5 minutes on 2 cores)"
   tool_install geckodriver --version "$GECKODRIVER_VERSION"
 fi
 
