@@ -16,21 +16,10 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import zlib from 'node:zlib';
 import { chromium } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS } from './chromium.mjs';
 import { ROOT, startServer } from './serve.mjs';
 import { baselinePage, widgetPage } from '../bench/pages.mjs';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-// TOOLCHAIN.md's flags for a root user on a closed network (Playwright adds --headless and a
-// fresh --user-data-dir; Lighthouse's launcher a fresh profile).
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const BENCH = path.join(ROOT, 'bench');
 const PAGES_DIR = path.join(ROOT, 'build', 'bench');
 const DOC_FILE = path.join(ROOT, 'build', 'content', '2026-36.json');

@@ -10,9 +10,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS } from '../../scripts/chromium.mjs';
 import { DEFAULT_MOUNTS, ROOT, startServer } from '../../scripts/serve.mjs';
 
-export { ROOT };
+export { CHROMIUM, CHROMIUM_ARGS, ROOT };
 
 /** Where the widget and the documents are served from, as seen by the browser. */
 export const CDN = 'http://cdn.test';
@@ -22,22 +23,9 @@ export const DIST_DIR = path.resolve(ROOT, process.env.E2E_DIST ?? 'dist');
 export const CONTENT_DIR = path.resolve(ROOT, process.env.E2E_CONTENT ?? 'build/content');
 export const WIDGET_ENTRY = path.join(DIST_DIR, 'commentary-embed.js');
 export const SEED_DOCUMENT = path.join(CONTENT_DIR, '2026-36.json');
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** How long a widget may take to reach its ready or error state. */
 export const RENDER_TIMEOUT_MS = Number(process.env.E2E_RENDER_TIMEOUT_MS ?? 20_000);
-
-// The flags measured in ../../../shared/TOOLCHAIN.md for a root user on a closed network;
-// Playwright adds --headless and a fresh --user-data-dir itself.
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 /**
  * Why the widget cannot be tested yet, or `false` when it can: the tests skip (rather than fail)

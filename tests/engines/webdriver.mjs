@@ -14,6 +14,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { CHROMIUM, CHROMIUM_ARGS } from '../../scripts/chromium.mjs';
 
 /** The W3C web element identifier key. */
 const W3C_ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
@@ -27,18 +28,8 @@ export const Keys = Object.freeze({
   SPACE: '\uE00D',
 });
 
-// Chromium: the flags of tests/e2e/helpers.mjs (root user, closed network) plus headless.
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--window-size=1280,900',
-];
+// Chromium: the shared flags (scripts/chromium.mjs) plus headless and a window size.
+const CHROMIUM_FLAGS = ['--headless', ...CHROMIUM_ARGS, '--window-size=1280,900'];
 
 // Firefox: a closed network. geckodriver's own profile already turns off updates and telemetry;
 // these keep the remaining background connections from waiting on DNS.
@@ -78,11 +69,11 @@ export const ENGINES = Object.freeze({
   chromium: {
     name: 'Chromium',
     driver: () => process.env.CHROMEDRIVER_PATH ?? '/usr/bin/chromedriver',
-    browser: () => process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    browser: () => CHROMIUM,
     args: (port) => [`--port=${port}`],
     capabilities: (browser) => ({
       browserName: 'chrome',
-      'goog:chromeOptions': { binary: browser, args: CHROMIUM_ARGS },
+      'goog:chromeOptions': { binary: browser, args: CHROMIUM_FLAGS },
     }),
   },
   firefox: {
