@@ -230,3 +230,20 @@ export function squash(text) {
 
 /** Upper bound of one test (and of one `before` hook, which loads a page). */
 export const TEST_TIMEOUT = 60_000;
+
+/** An encoder written independently of the Rust one: encodeURIComponent, plus !'()* encoded. */
+export const enc = (s) => encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+
+/** What each network's link must be for `url` and `text`. */
+export function expectedHrefs(url, text) {
+  return {
+    x: `https://x.com/intent/post?text=${enc(text)}&url=${enc(url)}`,
+    facebook: `https://www.facebook.com/sharer/sharer.php?u=${enc(url)}`,
+    linkedin: `https://www.linkedin.com/sharing/share-offsite/?url=${enc(url)}`,
+    whatsapp: `https://wa.me/?text=${enc(`${text} ${url}`)}`,
+    telegram: `https://t.me/share/url?url=${enc(url)}&text=${enc(text)}`,
+    reddit: `https://www.reddit.com/submit?url=${enc(url)}&title=${enc(text)}`,
+    bluesky: `https://bsky.app/intent/compose?text=${enc(`${text} ${url}`)}`,
+    email: `mailto:?subject=${enc(text)}&body=${enc(`${text}\n\n${url}`)}`,
+  };
+}

@@ -8,7 +8,9 @@ import { createRequire } from 'node:module';
 import { after, before, describe, test } from 'node:test';
 import {
   TEST_TIMEOUT,
+  enc,
   events,
+  expectedHrefs,
   missingBuild,
   openPage,
   pageLog,
@@ -24,23 +26,6 @@ const EN_TITLE = 'The Solidarity Among Turkic States Targeted Through Türkiye-A
 const NETWORKS = ['x', 'facebook', 'linkedin', 'whatsapp', 'telegram', 'reddit', 'bluesky', 'email'];
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-/** An encoder written independently of the Rust one: encodeURIComponent, plus !'()* encoded. */
-const enc = (s) => encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-
-/** What each network's link must be for `url` and `text`. */
-function expectedHrefs(url, text) {
-  return {
-    x: `https://x.com/intent/post?text=${enc(text)}&url=${enc(url)}`,
-    facebook: `https://www.facebook.com/sharer/sharer.php?u=${enc(url)}`,
-    linkedin: `https://www.linkedin.com/sharing/share-offsite/?url=${enc(url)}`,
-    whatsapp: `https://wa.me/?text=${enc(`${text} ${url}`)}`,
-    telegram: `https://t.me/share/url?url=${enc(url)}&text=${enc(text)}`,
-    reddit: `https://www.reddit.com/submit?url=${enc(url)}&title=${enc(text)}`,
-    bluesky: `https://bsky.app/intent/compose?text=${enc(`${text} ${url}`)}`,
-    email: `mailto:?subject=${enc(text)}&body=${enc(`${text}\n\n${url}`)}`,
-  };
-}
 
 /**
  * Opens `file` with every request of the context recorded in `page.requests` and every request

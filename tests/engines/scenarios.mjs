@@ -5,7 +5,7 @@
 // take, and says which one it saw with `t.diagnostic`.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { expectationsFrom, readContent, squash } from '../e2e/helpers.mjs';
+import { expectationsFrom, expectedHrefs, readContent, squash } from '../e2e/helpers.mjs';
 import {
   TEST_TIMEOUT,
   eventually,
@@ -25,21 +25,6 @@ const EN_URL = en.url;
 const STYLES = ['house', 'apa', 'mla', 'chicago-notes', 'chicago-author-date', 'harvard', 'bibtex', 'ris', 'csl-json'];
 const NETWORKS = ['x', 'facebook', 'linkedin', 'whatsapp', 'telegram', 'reddit', 'bluesky', 'email'];
 
-/** An encoder written independently of the Rust one: encodeURIComponent, plus !'()* encoded. */
-const enc = (s) => encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-
-function expectedHrefs(url, text) {
-  return {
-    x: `https://x.com/intent/post?text=${enc(text)}&url=${enc(url)}`,
-    facebook: `https://www.facebook.com/sharer/sharer.php?u=${enc(url)}`,
-    linkedin: `https://www.linkedin.com/sharing/share-offsite/?url=${enc(url)}`,
-    whatsapp: `https://wa.me/?text=${enc(`${text} ${url}`)}`,
-    telegram: `https://t.me/share/url?url=${enc(url)}&text=${enc(text)}`,
-    reddit: `https://www.reddit.com/submit?url=${enc(url)}&title=${enc(text)}`,
-    bluesky: `https://bsky.app/intent/compose?text=${enc(`${text} ${url}`)}`,
-    email: `mailto:?subject=${enc(text)}&body=${enc(`${text}\n\n${url}`)}`,
-  };
-}
 
 /** The number of open notes in the widget `arguments[0]`, as a script expression. */
 const COUNT = 'document.querySelector(arguments[0]).shadowRoot.querySelectorAll(\'[part~="footnote-popover"]\').length';
