@@ -68,7 +68,7 @@ export async function startEnvironment() {
 
 // Installed before any page script: records the widget's events as they reach `document`
 // (they are composed and bubble), with the flags that say so.
-function recordEvents() {
+export function recordEvents() {
   const names = [
     'commentary-ready',
     'commentary-error',

@@ -16,13 +16,12 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import os from 'node:os';
 import path from 'node:path';
 import { DEFAULT_MOUNTS, ROOT, startServer } from '../../scripts/serve.mjs';
+import { CONTENT_DIR, DIST_DIR, recordEvents } from '../e2e/helpers.mjs';
 import { startDriver } from './webdriver.mjs';
 
 export { ROOT };
 
 export const PAGES_DIR = path.join(ROOT, 'tests/e2e/pages');
-export const DIST_DIR = path.resolve(ROOT, process.env.E2E_DIST ?? 'dist');
-export const CONTENT_DIR = path.resolve(ROOT, process.env.E2E_CONTENT ?? 'build/content');
 
 /** How long a widget may take to reach its ready or error state. */
 export const RENDER_TIMEOUT_MS = Number(process.env.E2E_RENDER_TIMEOUT_MS ?? 30_000);
@@ -42,22 +41,10 @@ const RECORDER = `(() => {
     Object.defineProperty(Navigator.prototype, 'clipboard', { get: () => undefined, configurable: true });
   }
   if (degrade.includes('intersection-observer')) delete window.IntersectionObserver;
-  const names = ['commentary-ready', 'commentary-error', 'commentary-language-change', 'commentary-citation-copy', 'commentary-share'];
-  window.__commentaryEvents = [];
+  // The widget's events, recorded as the Playwright suite records them.
+  (${recordEvents})();
   window.__pageErrors = [];
   window.__consoleErrors = [];
-  for (const name of names) {
-    document.addEventListener(name, (event) => {
-      window.__commentaryEvents.push({
-        type: event.type,
-        target: event.target && event.target.id,
-        isCustomEvent: event instanceof CustomEvent,
-        bubbles: event.bubbles,
-        composed: event.composed,
-        detail: JSON.parse(JSON.stringify(event.detail ?? null)),
-      });
-    });
-  }
   window.addEventListener('error', (e) => {
     if (e instanceof ErrorEvent) window.__pageErrors.push('error: ' + e.message + ' at ' + e.filename + ':' + e.lineno);
   });
