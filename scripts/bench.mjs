@@ -267,7 +267,11 @@ async function tallyNetwork(cdp) {
 // ---------------------------------------------------------------------------------------------
 // One load of one page: bytes, time to ready, own CLS and long tasks, CPU time, hover
 
-async function loadRun(browser, target) {
+/**
+ * Opens `target` in a fresh context, instrumented (init script, CDP network tally, performance
+ * metrics), and waits until it is ready and its network is quiet. The caller closes `context`.
+ */
+async function openMeasured(browser, target, timeout) {
   const context = await browser.newContext({ viewport: VIEWPORT });
   try {
     const page = await context.newPage();
@@ -277,8 +281,18 @@ async function loadRun(browser, target) {
     await cdp.send('Performance.enable');
     const quiet = track(page);
     await page.goto(target.url, { waitUntil: 'load' });
-    const ready = await waitReady(page, 30_000);
+    const ready = await waitReady(page, timeout);
     if (!(await quiet())) throw new Error(`${target.url}: the network never went quiet`);
+    return { context, page, cdp, requests, ready };
+  } catch (error) {
+    await context.close();
+    throw error;
+  }
+}
+
+async function loadRun(browser, target) {
+  const { context, page, cdp, requests, ready } = await openMeasured(browser, target, 30_000);
+  try {
     const timing = await page.evaluate(() => {
       const nav = performance.getEntriesByType('navigation')[0];
       const fcp = performance.getEntriesByName('first-contentful-paint')[0];
@@ -347,17 +361,8 @@ async function loadRun(browser, target) {
 // Memory: 50 copies on one page
 
 async function memoryRun(browser, target) {
-  const context = await browser.newContext({ viewport: VIEWPORT });
+  const { context, page, cdp, requests, ready } = await openMeasured(browser, target, 120_000);
   try {
-    const page = await context.newPage();
-    await page.addInitScript(instrument, target.expect);
-    const cdp = await context.newCDPSession(page);
-    const requests = await tallyNetwork(cdp);
-    await cdp.send('Performance.enable');
-    const quiet = track(page);
-    await page.goto(target.url, { waitUntil: 'load' });
-    const ready = await waitReady(page, 120_000);
-    if (!(await quiet())) throw new Error(`${target.url}: the network never went quiet`);
     await page.waitForTimeout(1000);
     for (let i = 0; i < 3; i += 1) await cdp.send('HeapProfiler.collectGarbage');
     const metrics = Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
