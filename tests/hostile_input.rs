@@ -2,11 +2,17 @@
 //! document checks never panic, and what passes is safe to render.
 #![cfg(not(target_arch = "wasm32"))]
 
+// The fuzz targets' helpers (`for_each_inline`), shared with tests/fuzz_corpus.rs.
+#[path = "../fuzz/src/lib.rs"]
+#[allow(dead_code)]
+mod fuzz_entry;
+
 use std::fs;
 use std::path::PathBuf;
 
 use commentary_embed::content::compile_commentary;
-use commentary_embed::domain::{read_document, safe_href, Block, Document, Inline};
+use commentary_embed::domain::{read_document, safe_href, Document, Inline};
+use fuzz_entry::for_each_inline;
 use proptest::prelude::*;
 
 const TOML: &str = r#"original_language = "en"
@@ -50,29 +56,6 @@ fn tmp(name: &str) -> PathBuf {
     dir
 }
 
-fn visit(blocks: &[Block], f: &mut impl FnMut(&Inline)) {
-    fn inlines(list: &[Inline], f: &mut impl FnMut(&Inline)) {
-        for i in list {
-            f(i);
-            match i {
-                Inline::Emphasis(c)
-                | Inline::Strong(c)
-                | Inline::Link { content: c, .. }
-                | Inline::Lang { content: c, .. } => inlines(c, f),
-                _ => {}
-            }
-        }
-    }
-    for b in blocks {
-        match b {
-            Block::Paragraph(c) | Block::Heading { content: c, .. } => inlines(c, f),
-            Block::Quote(inner) => visit(inner, f),
-            Block::List { items, .. } => items.iter().for_each(|item| visit(item, f)),
-            Block::Code(_) | Block::Rule => {}
-        }
-    }
-}
-
 proptest! {
     #![proptest_config(ProptestConfig { cases: 96, ..ProptestConfig::default() })]
 
@@ -93,8 +76,8 @@ proptest! {
                         assert!(v.notes.iter().any(|n| n.number == *note), "dangling reference {note}");
                     }
                 };
-                visit(&v.body, &mut check);
-                v.notes.iter().for_each(|n| visit(&n.content, &mut check));
+                for_each_inline(&v.body, &mut check);
+                v.notes.iter().for_each(|n| for_each_inline(&n.content, &mut check));
             }
             let json = serde_json::to_string(&doc).unwrap();
             prop_assert_eq!(&serde_json::from_str::<Document>(&json).unwrap(), &doc);
