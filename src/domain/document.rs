@@ -16,11 +16,14 @@ pub const SCHEMA_VERSION: u32 = 1;
 /// renderer's stack on hostile input.
 pub const MAX_DEPTH: usize = 24;
 
-/// How deeply the JSON of a document may nest (arrays and objects) before it is decoded at all.
-/// A decoder recurses once per level, and a hand-made document nesting 50 000 deep would exhaust
-/// the stack: in the widget a trap, not an error. A sound document needs at most about
-/// `4 * MAX_DEPTH + 8` (lists in lists); 128 is also serde_json's own limit, so the native
-/// decoding (the CLI's tests, the fuzz target) refuses the same documents.
+/// How deeply blocks and inlines may nest before the decoder ([`read_document`]) stops and
+/// refuses the document. It recurses once per level, and a hand-made document nesting 50 000
+/// deep would exhaust the stack: in the widget a trap, not an error. Each level takes at least
+/// one level of JSON, and 128 is also serde_json's own limit, so the native decoding (the CLI's
+/// tests, the fuzz target) refuses the same documents; [`MAX_DEPTH`] is the tighter rule that
+/// [`Document::problems`] applies afterwards.
+///
+/// [`read_document`]: super::read_document
 pub const MAX_JSON_DEPTH: usize = 128;
 
 /// One commentary with every language version of it.
