@@ -157,7 +157,7 @@ pub enum Inline {
     Emphasis(Vec<Inline>),
     Strong(Vec<Inline>),
     Code(String),
-    /// A link; the widget follows it only if [`safe_href`] accepts `href`.
+    /// A link; the widget follows it only if [`safe_href`](super::safe_href) accepts `href`.
     Link {
         href: String,
         content: Vec<Inline>,
@@ -212,7 +212,7 @@ impl Document {
     ///
     /// The widget runs this on every document it loads, whoever wrote it: the compiler's output
     /// always passes, a hand-written or damaged file gets the same rules. Unsafe link targets are
-    /// not problems: they are shown as text (see [`safe_href`]).
+    /// not problems: they are shown as text (see [`safe_href`](super::safe_href)).
     pub fn problems(&self) -> Vec<Problem> {
         let mut out = Vec::new();
         let mut problem = |at: &str, message: String| {
