@@ -38,18 +38,17 @@ pub fn read_document<J: JsonNode>(json: &J) -> Result<Document, String> {
     if !json.is_object() {
         return Err("the document is not a JSON object".into());
     }
-    match json.get("schema").and_then(|s| s.as_f64()) {
-        None => return Err("the document has no `schema` version".into()),
-        Some(v) if v != f64::from(SCHEMA_VERSION) => {
-            let shown = integer::<J, u64>(&json.get("schema").ok_or("")?, "").map_or_else(
-                |_| "that is not a whole number".to_owned(),
-                |n| n.to_string(),
-            );
-            return Err(format!(
-                "schema version {shown} is not supported (this widget reads version {SCHEMA_VERSION})"
-            ));
-        }
-        Some(_) => {}
+    let Some(schema) = json.get("schema").filter(|s| s.as_f64().is_some()) else {
+        return Err("the document has no `schema` version".into());
+    };
+    if schema.as_f64() != Some(f64::from(SCHEMA_VERSION)) {
+        let shown = integer::<J, u64>(&schema, "").map_or_else(
+            |_| "that is not a whole number".to_owned(),
+            |n| n.to_string(),
+        );
+        return Err(format!(
+            "schema version {shown} is not supported (this widget reads version {SCHEMA_VERSION})"
+        ));
     }
     let document =
         decode_document(json).map_err(|e| format!("the document does not decode: {e}"))?;
