@@ -15,7 +15,7 @@ mod widget;
 pub use article::CommentaryArticle;
 pub use cite_panel::{CiteTools, OnCopy};
 pub use error_notice::ErrorNotice;
-pub use footnotes::{FootnoteRef, Footnotes, OpenNote};
+pub use footnotes::{FootnoteRef, Footnotes};
 pub use language_toggle::{LanguageToggle, VersionOrigin};
 pub use share_bar::{QuoteShare, ShareBar, ShareContext, ShareEvent};
 pub use widget::{CommentaryWidget, WidgetConfig};

@@ -9,9 +9,9 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::browser_share::{
-    absolute_url, can_share_natively, copy_text, open_in_new_tab, page_url, selected_text_in,
-    share_natively, store, stored, DocumentListener,
+use crate::browser::{
+    absolute_url, can_share_natively, on_document, open_in_new_tab, page_url, remember, remembered,
+    selected_text_in, share_natively, use_clipboard, CopyState, StorageKey, UseClipboardReturn,
 };
 use crate::domain::{
     embed_code, mastodon_instance, mastodon_share_url, normalize_quote, quote_text, quote_url,
@@ -43,8 +43,6 @@ pub struct ShareEvent {
     pub url: String,
 }
 
-/// Where the reader's Mastodon server is remembered (the page's `localStorage`).
-const MASTODON_KEY: &str = "commentary-embed:mastodon";
 /// The longest quote text handed to a network (a post of 300 characters keeps room for the link).
 const QUOTE_CHARS: usize = 200;
 
@@ -147,25 +145,18 @@ fn ShareLinks(
         }
     });
     let mastodon = MastodonState::new();
-    let copy_state = RwSignal::new(CopyState::Idle);
+    let clipboard = use_clipboard();
     // The Mastodon form and the copy fallback go below the row of icons, not inside it.
     view! {
         <ul class="ce-share-list">
             {links}
             <li><MastodonButton ui=ui state=mastodon url=url text=text on_share=on_share /></li>
             {native}
-            <li><CopyLink ui=ui url=url state=copy_state on_share=on_share /></li>
+            <li><CopyLink ui=ui url=url clipboard=clipboard on_share=on_share /></li>
         </ul>
         <MastodonForm ui=ui state=mastodon url=url text=text on_share=on_share />
-        <CopyFallback ui=ui url=url state=copy_state />
+        <CopyFallback ui=ui url=url state=clipboard.state />
     }
-}
-
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum CopyState {
-    Idle,
-    Copied,
-    Failed,
 }
 
 /// `button[data-network="copy"]`: copies the link and says so.
@@ -173,20 +164,16 @@ enum CopyState {
 fn CopyLink(
     ui: &'static UiStrings,
     url: Signal<String>,
-    state: RwSignal<CopyState>,
+    clipboard: UseClipboardReturn,
     on_share: OnShare,
 ) -> impl IntoView {
     let copy = move |_| {
         let url = url.get_untracked();
-        spawn_local(async move {
-            // The clipboard may answer after the bar is gone (another language shown, or the
-            // element removed): only `try_` access after the await (a disposed signal's `set`
-            // does nothing).
-            if copy_text(&url).await.is_ok() {
-                state.set(CopyState::Copied);
+        // The clipboard may answer after the bar is gone (another language shown, or the
+        // element removed): only `try_` access after the await.
+        clipboard.copy(None, url.clone(), move |ok| {
+            if ok {
                 let _ = on_share.try_run(("copy", url));
-            } else {
-                state.set(CopyState::Failed);
             }
         });
     };
@@ -196,7 +183,7 @@ fn CopyLink(
             {icon("copy")}
         </button>
         <span class="ce-share-status" role="status">
-            {move || (state.get() == CopyState::Copied).then_some(ui.link_copied)}
+            {move || (clipboard.state.get() == CopyState::Copied).then_some(ui.link_copied)}
         </span>
     }
 }
@@ -206,7 +193,7 @@ fn CopyLink(
 fn CopyFallback(
     ui: &'static UiStrings,
     url: Signal<String>,
-    state: RwSignal<CopyState>,
+    state: ReadSignal<CopyState>,
 ) -> impl IntoView {
     let field = NodeRef::<leptos::html::Input>::new();
     Effect::new(move |_| {
@@ -234,16 +221,13 @@ fn CopyFallback(
 /// the clipboard refuses, the code is selected for the reader to copy.
 #[component]
 fn EmbedCode(ui: &'static UiStrings, code: String) -> impl IntoView {
-    let state = RwSignal::new(CopyState::Idle);
+    let clipboard = use_clipboard();
+    let state = clipboard.state;
     let field = NodeRef::<leptos::html::Textarea>::new();
     let copied = code.clone();
     let copy = move |_| {
-        let code = copied.clone();
-        spawn_local(async move {
-            if copy_text(&code).await.is_ok() {
-                state.set(CopyState::Copied);
-            } else {
-                state.set(CopyState::Failed);
+        clipboard.copy(None, copied.clone(), move |ok| {
+            if !ok {
                 if let Some(area) = field.try_get_untracked().flatten() {
                     let _ = area.focus();
                     area.select();
@@ -283,7 +267,9 @@ struct MastodonState {
 impl MastodonState {
     fn new() -> Self {
         MastodonState {
-            remembered: RwSignal::new(stored(MASTODON_KEY).and_then(|s| mastodon_instance(&s))),
+            remembered: RwSignal::new(
+                remembered(StorageKey::Mastodon).and_then(|s| mastodon_instance(&s)),
+            ),
             asking: RwSignal::new(false),
             invalid: RwSignal::new(false),
         }
@@ -363,7 +349,7 @@ fn MastodonForm(
         let value = field.get_untracked().map(|f| f.value()).unwrap_or_default();
         match mastodon_instance(&value) {
             Some(instance) => {
-                store(MASTODON_KEY, &instance);
+                remember(StorageKey::Mastodon, &instance);
                 remembered.set(Some(instance.clone()));
                 state.cancel();
                 share_to_mastodon(&instance, url, text, on_share);
@@ -418,7 +404,7 @@ pub fn QuoteShare(document: Arc<Document>, version: Version) -> impl IntoView {
     let panel = NodeRef::<leptos::html::Section>::new();
 
     // The selection, while it lies in this article's body.
-    let listener = DocumentListener::new("selectionchange", move |_| {
+    let listener = on_document("selectionchange", move |_| {
         let body = anchor.get_untracked().and_then(|a| {
             a.closest(".ce-article")
                 .ok()
