@@ -28,14 +28,14 @@ mod share;
 
 pub use anchors::{backlink_mark, note_id, note_number, occurrence_letter, ref_id};
 pub use byline::{byline, Byline};
-pub use casing::{has_dotted_i, upper_case};
+pub use casing::upper_case;
 pub use citation::{push_run, Citation, CitationStyle, CiteRun, DateForm};
 pub use cite_export::{
     bibtex, check_house_template, coins, csl_json, house, ris, CiteWork, TemplateError,
     DEFAULT_HOUSE_TEMPLATE, HOUSE_PLACEHOLDERS,
 };
 pub use date::Date;
-pub use decode::{decode_document, read_document, JsonNode};
+pub use decode::{decode_fields, read_document, JsonNode};
 pub use document::{
     Block, Document, Inline, Note, Person, Problem, Publisher, Version, MAX_DEPTH, MAX_JSON_DEPTH,
     SCHEMA_VERSION,
