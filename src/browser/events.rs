@@ -53,22 +53,29 @@ pub fn on_window(
     name: &'static str,
     handler: impl FnMut(&Event) + 'static,
 ) -> Option<EventListener> {
-    let window = web_sys::window()?;
-    Some(EventListener::new(&window, name, handler))
+    on_window_with(name, EventListenerOptions::default(), handler)
 }
 
 /// Listens for `name` on `window` in the capture phase (before any handler of the page can stop
-/// it), until the returned listener is dropped.
+/// it), until the returned listener is dropped. Not passive: the handler may take the key
+/// (`preventDefault`).
 pub fn on_window_capture(
     name: &'static str,
     handler: impl FnMut(&Event) + 'static,
 ) -> Option<EventListener> {
-    let window = web_sys::window()?;
-    // Not passive: the handler may take the key (`preventDefault`).
     let options = EventListenerOptions {
         passive: false,
         ..EventListenerOptions::run_in_capture_phase()
     };
+    on_window_with(name, options, handler)
+}
+
+fn on_window_with(
+    name: &'static str,
+    options: EventListenerOptions,
+    handler: impl FnMut(&Event) + 'static,
+) -> Option<EventListener> {
+    let window = web_sys::window()?;
     Some(EventListener::new_with_options(
         &window, name, options, handler,
     ))

@@ -60,16 +60,43 @@ fn reporter(ctx: ShareContext, id: String, lang: String) -> OnShare {
     })
 }
 
+/// What every share control of one shown version starts from.
+struct Sharing {
+    ctx: ShareContext,
+    ui: &'static UiStrings,
+    /// The partner page's address.
+    page: String,
+    title: String,
+    on_share: OnShare,
+}
+
+impl Sharing {
+    /// `None` when no [`ShareContext`] is provided (then nothing is shared).
+    fn of(document: &Document, version: &Version) -> Option<Sharing> {
+        let ctx = use_context::<ShareContext>()?;
+        Some(Sharing {
+            ctx,
+            ui: ui_strings(&version.lang),
+            page: page_url(),
+            title: version.title.clone(),
+            on_share: reporter(ctx, document.id.clone(), version.lang.clone()),
+        })
+    }
+}
+
 /// The `share` part for `version` of `document`: nothing when no [`ShareContext`] is provided.
 #[component]
 pub fn ShareBar(document: Arc<Document>, version: Version) -> impl IntoView {
-    let Some(ctx) = use_context::<ShareContext>() else {
+    let Some(Sharing {
+        ctx,
+        ui,
+        page,
+        title,
+        on_share,
+    }) = Sharing::of(&document, &version)
+    else {
         return ().into_any();
     };
-    let ui = ui_strings(&version.lang);
-    let page = page_url();
-    let title = version.title.clone();
-    let on_share = reporter(ctx, document.id.clone(), version.lang.clone());
     // The embed code's fallback link is always the canonical URL: it is for other sites.
     let code = embed_code(
         &ctx.script_url.get_untracked(),
@@ -390,13 +417,16 @@ fn MastodonForm(
 /// gives networks that take text the quote itself.
 #[component]
 pub fn QuoteShare(document: Arc<Document>, version: Version) -> impl IntoView {
-    let Some(ctx) = use_context::<ShareContext>() else {
+    let Some(Sharing {
+        ctx,
+        ui,
+        page,
+        title,
+        on_share,
+    }) = Sharing::of(&document, &version)
+    else {
         return ().into_any();
     };
-    let ui = ui_strings(&version.lang);
-    let page = page_url();
-    let title = version.title.clone();
-    let on_share = reporter(ctx, document.id.clone(), version.lang.clone());
     let base = Signal::derive(move || share_url(ctx.mode.get(), &document, &version, &page));
     let selection = RwSignal::new(None::<String>);
     let quote = RwSignal::new(None::<String>);
