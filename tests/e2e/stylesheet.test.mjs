@@ -3,7 +3,7 @@
 //   left a rule unclosed, and every section after it, the language toggle and the share bar,
 //   rendered unstyled);
 // - it is one file (no @import left), built from one print block, one small-screen block and one
-//   palette;
+//   palette, with the bottom-sheet breakpoint written nowhere else (not in src/ either);
 // - the custom properties partners may set are exactly the README's "Theming" table, their
 //   defaults there are what the widget shows in light and dark, and a value a partner sets
 //   applies in both themes.
@@ -47,7 +47,7 @@ describe('stylesheet sources', () => {
     assert.equal(new Set(list).size, list.length, `imported twice: ${list.join(', ')}`);
   });
 
-  test('one print block, one small-screen block, one palette', () => {
+  test('one print block, one small-screen block, one palette, the breakpoint only in CSS', () => {
     const all = sources().map((s) => s.css).join('\n');
     assert.equal(all.match(/@media print/g)?.length, 1, 'print blocks');
     assert.equal(all.split(`@media ${SHEET_MEDIA}`).length - 1, 1, 'bottom-sheet blocks');
@@ -59,6 +59,11 @@ describe('stylesheet sources', () => {
     for (const token of ['text', 'background', 'accent', 'muted', 'rule', 'surface', 'error']) {
       assert.equal(screen.match(new RegExp(`--ce-${token}:`, 'g'))?.length, 1, `--ce-${token} is set more than once`);
     }
+    const rust = (dir) =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+        e.isDirectory() ? rust(path.join(dir, e.name)) : e.name.endsWith('.rs') ? [readFileSync(path.join(dir, e.name), 'utf8')] : [],
+      );
+    assert.ok(!rust(path.join(ROOT, 'src')).some((code) => code.includes('36em')), 'src/ repeats the bottom-sheet breakpoint');
   });
 });
 
