@@ -198,7 +198,7 @@ describe('stylesheet', { skip: missingBuild() }, () => {
         const printed = await page.evaluate(() => {
           const root = document.querySelector('#seed').shadowRoot;
           const s = getComputedStyle(root.querySelector('.ce-root'));
-          return { text: s.color, background: s.backgroundColor, link: getComputedStyle(root.querySelector('[part~="body"] a[href^="http"]')).color };
+          return { text: s.color, background: s.backgroundColor, link: getComputedStyle(root.querySelector('[part~="footnotes"] a[href^="http"]')).color };
         });
         assert.deepEqual(printed, { text: 'rgb(0, 0, 0)', background: 'rgba(0, 0, 0, 0)', link: 'rgb(0, 0, 0)' }, file);
       } finally {
