@@ -11,7 +11,7 @@ use std::sync::OnceLock;
 
 use hayagriva::citationberg::{IndependentStyle, Locale, LocaleCode, Style};
 use hayagriva::{
-    BibliographyDriver, BibliographyRequest, CitationItem, CitationRequest, ElemChild,
+    BibliographyDriver, BibliographyRequest, CitationItem, CitePurpose, CitationRequest, ElemChild,
     ElemChildren, Entry, Library,
 };
 use serde_json::json;
@@ -215,8 +215,10 @@ fn format_csl(
     locales: &[Locale],
 ) -> Result<Vec<CiteRun>, String> {
     let mut driver = BibliographyDriver::new();
+    // Only the bibliography entry is used, but the driver takes it from a citation: one of the
+    // year alone is the least it renders (the full in-text form cost as much as the entry).
     driver.citation(CitationRequest::from_items(
-        vec![CitationItem::with_entry(entry)],
+        vec![CitationItem::with_entry(entry).kind(CitePurpose::Year)],
         style,
         locales,
     ));
