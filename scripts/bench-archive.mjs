@@ -8,7 +8,7 @@
 //   node scripts/bench-archive.mjs [--sizes 200,2000] [--runs 3] [--no-write]
 //
 // Speeds are reported, never asserted.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -39,14 +39,16 @@ for (const tool of [CLI, TIME]) {
 
 /** One timed run: { seconds, rssKiB, status, stderr }. */
 function timed(cliArgs, env) {
-  const r = spawnSync(TIME, ['-f', '@@time %e %M', CLI, ...cliArgs], {
+  const load = os.loadavg()[0];
+  const r = spawnSync(TIME, ['-f', '@@time %e %M %U %S', CLI, ...cliArgs], {
     env: { ...process.env, ...env },
     encoding: 'utf8',
     maxBuffer: 1 << 28,
   });
-  const m = r.stderr.match(/@@time ([\d.]+) (\d+)/);
+  const m = r.stderr.match(/@@time ([\d.]+) (\d+) ([\d.]+) ([\d.]+)/);
   if (!m) throw new Error(`no timing from /usr/bin/time: ${r.stderr.slice(-500)}`);
-  return { seconds: Number(m[1]), rssKiB: Number(m[2]), status: r.status, stderr: r.stderr, stdout: r.stdout };
+  const cpu = Number(m[3]) + Number(m[4]);
+  return { seconds: Number(m[1]), rssKiB: Number(m[2]), cpu, load, status: r.status, stderr: r.stderr, stdout: r.stdout };
 }
 
 const median = (xs) => {
@@ -59,7 +61,40 @@ const range = (xs) => [Math.min(...xs), Math.max(...xs)];
 function summarize(name, n, samples) {
   const secs = samples.map((s) => s.seconds);
   const rss = samples.map((s) => s.rssKiB);
-  return { name, n, runs: samples.length, median: median(secs), range: range(secs), rss: median(rss), rssRange: range(rss) };
+  const cpu = samples.map((s) => s.cpu ?? NaN);
+  const load = samples.map((s) => s.load ?? NaN);
+  return { name, n, runs: samples.length, median: median(secs), range: range(secs), rss: median(rss), rssRange: range(rss), cpu: median(cpu), load: median(load) };
+}
+
+/** Seconds from each of five saves of `file` to the watch's next build number. */
+async function watchLatency(content, out, file, original, env) {
+  const stamp = path.join(out, '.watch.json');
+  const build = () => {
+    try {
+      return JSON.parse(readFileSync(stamp, 'utf8')).build;
+    } catch {
+      return 0;
+    }
+  };
+  const child = spawn(CLI, ['watch', content, out], { env: { ...process.env, ...env }, stdio: 'ignore' });
+  const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+  try {
+    while (build() < 1) await sleep(50);
+    const samples = [];
+    for (let i = 0; i < 5; i += 1) {
+      await sleep(600);
+      const before = build();
+      const start = process.hrtime.bigint();
+      writeFileSync(file, original.replace(/^title = "/m, `title = "Watch ${i}: `));
+      while (build() === before) await sleep(5);
+      samples.push({ seconds: Number(process.hrtime.bigint() - start) / 1e9, rssKiB: NaN, load: os.loadavg()[0] });
+    }
+    writeFileSync(file, original);
+    return samples;
+  } finally {
+    child.kill();
+    rmSync(out, { recursive: true, force: true });
+  }
 }
 
 const work = mkdtempSync(path.join(os.tmpdir(), 'commentary-bench-archive-'));
@@ -116,6 +151,10 @@ try {
     }
     results.push(summarize('check', n, check));
     console.error(`  check: median ${median(check.map((r) => r.seconds))} s`);
+    // watch: from a save to the rebuilt output (the build number the pages poll changing).
+    const saves = await watchLatency(content, path.join(work, `watch-${n}`), first, original, env);
+    results.push({ ...summarize('watch: save to rebuilt', n, saves), rss: NaN, rssRange: [NaN, NaN] });
+    console.error(`  watch: median ${median(saves.map((r) => r.seconds))} s`);
     rmSync(out, { recursive: true, force: true });
     rmSync(content, { recursive: true, force: true });
   }
@@ -133,7 +172,7 @@ function machine() {
     }
   };
   return [
-    `- CPU: ${cpu[0]?.model ?? '?'}, ${cpu.length} logical cores (\`nproc\`: ${sh('nproc', [])}); shared with other sessions while measured`,
+    `- CPU: ${cpu[0]?.model ?? '?'}, ${cpu.length} logical cores (\`nproc\`: ${sh('nproc', [])}); shared with other sessions while measured (see the load average column: above 2, other work had the cores)`,
     `- memory: ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB; kernel ${os.release()}; ${sh('rustc', ['--version'])}`,
     `- commit ${sh('git', ['-C', ROOT, 'rev-parse', '--short', 'HEAD'])}; release CLI (\`cargo build --locked --release\`)`,
   ].join('\n');
@@ -142,7 +181,9 @@ function machine() {
 const fmt = (s) => (s < 10 ? s.toFixed(2) : s.toFixed(1));
 const rows = results.map((r) => {
   const perSecond = r.name === 'cold build' || r.name === 'check' ? `${Math.round(r.n / r.median)}/s` : '';
-  return `| ${r.n.toLocaleString('en')} | ${r.name} | ${fmt(r.median)} s | ${fmt(r.range[0])}–${fmt(r.range[1])} s | ${perSecond} | ${(r.rss / 1024).toFixed(1)} MiB (${(r.rssRange[0] / 1024).toFixed(1)}–${(r.rssRange[1] / 1024).toFixed(1)}) | ${r.runs} |`;
+  const rss = Number.isNaN(r.rss) ? '' : `${(r.rss / 1024).toFixed(1)} MiB (${(r.rssRange[0] / 1024).toFixed(1)}–${(r.rssRange[1] / 1024).toFixed(1)})`;
+  const cpu = Number.isNaN(r.cpu) ? '' : `${fmt(r.cpu)} s`;
+  return `| ${r.n.toLocaleString('en')} | ${r.name} | ${fmt(r.median)} s | ${fmt(r.range[0])}–${fmt(r.range[1])} s | ${perSecond} | ${cpu} | ${rss} | ${r.load.toFixed(1)} | ${r.runs} |`;
 });
 const section = [
   BEGIN,
@@ -150,8 +191,8 @@ const section = [
   '',
   machine(),
   '',
-  '| commentaries | what | median | range | commentaries a second | peak RSS, median (range) | runs |',
-  '| --- | --- | --- | --- | --- | --- | --- |',
+  '| commentaries | what | median (wall) | range | commentaries a second | CPU (user + sys), median | peak RSS, median (range) | load average at start | runs |',
+  '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
   ...rows,
   END,
 ].join('\n');

@@ -14,8 +14,8 @@ use std::sync::Mutex;
 use super::build::{commentary_folders, is_commentary_id, write_atomic, write_document};
 use super::commentary::{compile_commentary, describe_io};
 use super::incremental::{
-    build_fingerprint, outputs_of, remove_stale, sources_fingerprint, stamp_dir, take_stamp,
-    up_to_date, write_stamp, Summary,
+    build_fingerprint, outputs_of, remove_orphan_temps, remove_stale, sources_fingerprint,
+    stamp_dir, take_stamp, up_to_date, write_stamp, Summary,
 };
 use super::pages::{write_pages, PageOptions};
 use super::{BuildReport, Diagnostic, Written};
@@ -89,6 +89,9 @@ pub fn build_archive(
             "the output folder is a file: give a folder (it is created if missing)",
         ));
         return report;
+    }
+    if let Some(out) = out_dir {
+        remove_orphan_temps(out);
     }
     let stamps = out_dir.and_then(stamp_dir);
     let stamps = stamps.as_deref();

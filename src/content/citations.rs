@@ -11,7 +11,7 @@ use std::sync::OnceLock;
 
 use hayagriva::citationberg::{IndependentStyle, Locale, LocaleCode, Style};
 use hayagriva::{
-    BibliographyDriver, BibliographyRequest, CitationItem, CitePurpose, CitationRequest, ElemChild,
+    BibliographyDriver, BibliographyRequest, CitationItem, CitationRequest, CitePurpose, ElemChild,
     ElemChildren, Entry, Library,
 };
 use serde_json::json;

@@ -296,6 +296,29 @@ pub fn outputs_of(out_dir: &Path, id: &str, langs: &[&str]) -> io::Result<Vec<Ou
     Ok(outputs)
 }
 
+/// Removes the temporary files a killed build left in `out_dir` itself (`.<id>.json.<pid>.tmp`,
+/// whose process is gone; on Linux, where `/proc` tells). Those in `<id>/` go when the commentary
+/// is rebuilt, which a killed one always is. Best effort.
+pub fn remove_orphan_temps(out_dir: &Path) {
+    let proc = Path::new("/proc");
+    if !proc.join("self").exists() {
+        return;
+    }
+    let Ok(entries) = fs::read_dir(out_dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let Some(stem) = name.strip_prefix('.').and_then(|n| n.strip_suffix(".tmp")) else {
+            continue;
+        };
+        let pid = stem.rsplit('.').next().unwrap_or_default();
+        if !pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit()) && !proc.join(pid).exists() {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
 /// Removes the files of `old` that `new` does not list (the pages of a language version whose
 /// file was deleted), and the folders they leave empty. Best effort.
 pub fn remove_stale(out_dir: &Path, old: &[Output], new: &[Output]) {

@@ -3,7 +3,7 @@
 //!
 //! The content folder is polled (every 250 ms: the size and modification time of every file of
 //! every commentary folder, a few thousand `stat`s, no dependency); a change is rebuilt once the
-//! folder has held still for one poll, so an editor's save in several writes is one rebuild.
+//! folder has held still for 100 ms, so an editor's save in several writes is one rebuild.
 //! The rebuild is `build`'s own incremental build, so only the commentaries whose sources
 //! changed are compiled. Errors are printed as `build` prints them and never end the watch:
 //! a commentary with an error keeps its last good output.
@@ -24,6 +24,8 @@ use commentary_embed::content::{
 
 /// How often the content folder is looked at.
 const POLL: Duration = Duration::from_millis(250);
+/// How long a change must hold still before it is built (an editor's save in several writes).
+const SETTLE: Duration = Duration::from_millis(100);
 
 /// Every file of every folder in `content` (one level down, as commentaries are laid out) and
 /// the folders themselves, with size and modification time.
@@ -95,10 +97,10 @@ pub fn watch(
         if now == seen {
             continue;
         }
-        // Let a save that takes several writes finish: wait until one poll sees no change.
+        // Let a save that takes several writes finish: wait until nothing changes for a moment.
         let mut settled = now;
         loop {
-            sleep(POLL);
+            sleep(SETTLE);
             let again = snapshot(content);
             if again == settled {
                 break;
