@@ -432,16 +432,17 @@ pub fn run(args: &[OsString]) -> Result<ExitCode, String> {
     let mut stdout = io::stdout().lock();
     // A closed pipe (`| head`) is no error worth a message.
     let _ = stdout.write_all(text.as_bytes());
+    let counted: u64 = reach
+        .counts
+        .values()
+        .map(|c| c.documents + c.articles + c.embeds)
+        .sum();
+    let s = |n: u64| if n == 1 { "" } else { "s" };
     eprintln!(
-        "commentary reach: {} line{} read, {} counted request{}, {} other, {} malformed (skipped)",
+        "commentary reach: {} line{} read, {counted} counted request{}, {} other, {} malformed (skipped)",
         reach.lines,
-        if reach.lines == 1 { "" } else { "s" },
-        reach
-            .counts
-            .values()
-            .map(|c| c.documents + c.articles + c.embeds)
-            .sum::<u64>(),
-        if reach.counts.len() == 1 { "" } else { "s" },
+        s(reach.lines),
+        s(counted),
         reach.other,
         reach.malformed
     );
