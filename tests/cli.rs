@@ -1490,3 +1490,61 @@ commentary  origin                day         documents  articles  embeds
     assert_eq!(s.run(&["reach"]).code, Some(2));
     assert_eq!(s.run(&["reach", "--csv", "access.log"]).code, Some(2));
 }
+
+#[test]
+fn every_commentary_in_the_out_dir_has_a_summary_for_archive_wide_outputs() {
+    use commentary_embed::content::{build_archive, BuildOptions};
+    let s = Sandbox::new("summaries");
+    archive(&s, 3);
+    let options = BuildOptions {
+        cache_dir: Some(s.path("cache")),
+        ..BuildOptions::default()
+    };
+    let (content, out) = (s.path("content"), s.path("out"));
+    let titles = |options: &BuildOptions| {
+        let report = build_archive(&content, Some(&out), options);
+        let summaries: Vec<(String, String, usize, usize)> = report
+            .summaries
+            .iter()
+            .map(|x| {
+                let en = x.document.version("en").expect("en");
+                (
+                    x.document.id.clone(),
+                    en.title.clone(),
+                    en.body.len(),
+                    x.descriptions.len(),
+                )
+            })
+            .collect();
+        (report.written.len(), report.skipped, summaries)
+    };
+    let all = |title: &str| -> Vec<(String, String, usize, usize)> {
+        (0..3)
+            .map(|i| (format!("c-{i:02}"), title.to_owned(), 0, 2))
+            .collect()
+    };
+    assert_eq!(
+        titles(&options),
+        (3, 0, all("Title")),
+        "built: texts emptied, descriptions kept"
+    );
+    assert_eq!(
+        titles(&options),
+        (0, 3, all("Title")),
+        "skipped: from the stamps"
+    );
+    s.write(
+        "content/c-01/en.md",
+        "+++\ntitle = \"T\"\n+++\nText[^nope].\n",
+    );
+    assert_eq!(
+        titles(&options),
+        (0, 2, all("Title")),
+        "failing: its last good output's"
+    );
+    assert_eq!(
+        build_archive(&content, None, &options).summaries.len(),
+        2,
+        "check: those that compile"
+    );
+}

@@ -14,8 +14,8 @@ use std::sync::Mutex;
 use super::build::{commentary_folders, is_commentary_id, write_atomic, write_document};
 use super::commentary::{compile_commentary, describe_io};
 use super::incremental::{
-    build_fingerprint, outputs_of, remove_orphan_temps, remove_stale, sources_fingerprint,
-    stamp_dir, take_stamp, up_to_date, write_stamp, Summary,
+    build_fingerprint, last_summary, outputs_of, remove_orphan_temps, remove_stale,
+    sources_fingerprint, stamp_dir, take_stamp, up_to_date, write_stamp, Summary,
 };
 use super::pages::{write_pages, PageOptions};
 use super::{BuildReport, Diagnostic, Written};
@@ -34,6 +34,10 @@ pub struct BuildOptions {
     pub live_reload: bool,
     /// Worker threads; `0` (default) means one per core.
     pub jobs: usize,
+    /// The folder of the build stamps (incremental builds). Default `None`: from the
+    /// environment, `$COMMENTARY_CACHE_DIR`, else the user's cache folder
+    /// ([`incremental`](super::incremental)).
+    pub cache_dir: Option<PathBuf>,
 }
 
 /// The file the watch's reload script polls, in `<out-dir>`.
@@ -93,7 +97,7 @@ pub fn build_archive(
     if let Some(out) = out_dir {
         remove_orphan_temps(out);
     }
-    let stamps = out_dir.and_then(stamp_dir);
+    let stamps = out_dir.and_then(|out| stamp_dir(out, options.cache_dir.as_deref()));
     let stamps = stamps.as_deref();
     let build = build_fingerprint(&options.pages, options.live_reload);
     let next = AtomicUsize::new(0);
@@ -131,8 +135,9 @@ pub fn build_archive(
         report.skipped += usize::from(outcome.skipped);
     }
     // Hook for archive-wide outputs (feeds, sitemap): `report.summaries` now holds every
-    // commentary that is up to date in `out_dir`, built now or skipped, by id. Write them here,
-    // with `write_if_changed` so that a build that changed nothing writes nothing.
+    // commentary whose outputs are in `out_dir` (built now, skipped, or failing now with its
+    // last good output still there), by id. Write them here (unless `stop` is set: a write
+    // failed), with `write_if_changed`, so that a build that changed nothing writes nothing.
     report
 }
 
@@ -195,6 +200,8 @@ fn one(
     let compiled = compile_commentary(path, name);
     outcome.diagnostics = compiled.diagnostics;
     let Some(document) = compiled.document else {
+        // Its last good output stays in the out-dir, and so in the archive-wide outputs.
+        outcome.summary = out_dir.and(stamps).and_then(|s| last_summary(s, name));
         return outcome;
     };
     let summary = Summary::of(&document);

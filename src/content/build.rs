@@ -22,8 +22,10 @@ pub struct BuildReport {
     pub commentaries: usize,
     /// How many were skipped: their outputs were up to date.
     pub skipped: usize,
-    /// Every commentary that is up to date in the output folder after the build (written now
-    /// or skipped), by id: what archive-wide outputs (feeds, sitemap) are made from.
+    /// Every commentary whose outputs are in the output folder after the build (written now,
+    /// skipped, or failing now with the output of its last good build still there), by id:
+    /// what archive-wide outputs (feeds, sitemap) are made from. `check` has those that
+    /// compiled.
     pub summaries: Vec<Summary>,
 }
 

@@ -100,15 +100,18 @@ fn modified(meta: &fs::Metadata) -> u128 {
         .map_or(0, |d| d.as_nanos())
 }
 
-/// The folder of the stamps of builds into `out_dir`, created; `None` (nothing is skipped)
-/// when there is no cache folder or it cannot be created.
-pub fn stamp_dir(out_dir: &Path) -> Option<PathBuf> {
+/// The folder of the stamps of builds into `out_dir`, created, under `cache` (else the
+/// environment's cache folder); `None` (nothing is skipped) when there is no cache folder or it
+/// cannot be created.
+pub fn stamp_dir(out_dir: &Path, cache: Option<&Path>) -> Option<PathBuf> {
     let env = |name: &str| {
         std::env::var_os(name)
             .filter(|v| !v.is_empty())
             .map(PathBuf::from)
     };
-    let base = env(CACHE_ENV)
+    let base = cache
+        .map(Path::to_path_buf)
+        .or_else(|| env(CACHE_ENV))
         .or_else(|| env("XDG_CACHE_HOME").map(|d| d.join("commentary")))
         .or_else(|| env("HOME").map(|d| d.join(".cache").join("commentary")))?;
     let out = std::path::absolute(out_dir).ok()?;
@@ -235,6 +238,14 @@ pub fn up_to_date(
         warnings,
         summary: stamp.summary,
     })
+}
+
+/// The summary of the last good build of `id`, whatever its sources were: what a commentary
+/// that fails to compile now still has in the out-dir.
+pub fn last_summary(stamps: &Path, id: &str) -> Option<Summary> {
+    let text = fs::read_to_string(stamp_path(stamps, id)).ok()?;
+    let stamp: Stamp = serde_json::from_str(&text).ok()?;
+    (stamp.format == STAMP_FORMAT && stamp.summary.document.id == id).then_some(stamp.summary)
 }
 
 /// Removes the stamp of `id` before its outputs are rewritten; returns the outputs it listed
