@@ -1491,6 +1491,8 @@ commentary  origin                day         documents  articles  embeds
     assert_eq!(s.run(&["reach", "--csv", "access.log"]).code, Some(2));
 }
 
+// `content` is native only (these tests are also type-checked for wasm32).
+#[cfg(not(target_arch = "wasm32"))]
 #[test]
 fn every_commentary_in_the_out_dir_has_a_summary_for_archive_wide_outputs() {
     use commentary_embed::content::{build_archive, BuildOptions};
