@@ -254,18 +254,21 @@ fn parse(line: &str) -> Option<Entry<'_>> {
     if !agent.ends_with('"') {
         return None;
     }
-    let mut parts = request.split(' ');
-    let method = parts.next()?;
-    let target = parts.next()?;
-    if method.is_empty() || !target.starts_with('/') {
-        // `"-"` (nginx's record of a connection with no request) or garbage.
-        return (request == "-").then_some(Entry {
+    if request == "-" {
+        // nginx's record of a connection that sent no request.
+        return Some(Entry {
             day,
             method: "",
             target: "",
             status,
             referer,
         });
+    }
+    let mut parts = request.split(' ');
+    let method = parts.next()?;
+    let target = parts.next()?;
+    if method.is_empty() || !target.starts_with('/') {
+        return None;
     }
     Some(Entry {
         day,
