@@ -7,9 +7,11 @@
 //! The exports and the house style come from `domain` (`bibtex`, `ris`, `csl_json`, `house`).
 
 use hayagriva::archive::{locales, ArchivedStyle};
-use hayagriva::citationberg::{Locale, LocaleCode, Style};
+use std::sync::OnceLock;
+
+use hayagriva::citationberg::{IndependentStyle, Locale, LocaleCode, Style};
 use hayagriva::{
-    BibliographyDriver, BibliographyRequest, CitationItem, CitationRequest, ElemChild,
+    BibliographyDriver, BibliographyRequest, CitationItem, CitationRequest, CitePurpose, ElemChild,
     ElemChildren, Entry, Library,
 };
 use serde_json::json;
@@ -59,7 +61,7 @@ const CSL_STYLES: [(CitationStyle, ArchivedStyle, &str); 5] = [
 /// # Errors
 /// A message when the processor cannot format an entry (a bug: the entries are built here).
 pub fn add_citations(document: &mut Document, house_template: Option<&str>) -> Result<(), String> {
-    let locales = locales();
+    let csl = csl()?;
     let mut all = Vec::with_capacity(document.versions.len());
     for version in &document.versions {
         let work = CiteWork::new(document, version);
@@ -68,10 +70,10 @@ pub fn add_citations(document: &mut Document, house_template: Option<&str>) -> R
         let house_runs = house(template, work).map_err(|e| e.0)?;
         citations.push(citation(CitationStyle::House, house_runs));
         let entry = entry(work)?;
-        for (style, archived, locale) in CSL_STYLES {
+        for (style, independent, locale) in &csl.styles {
             citations.push(citation(
-                style,
-                format_csl(&entry, archived, locale, &locales)?,
+                *style,
+                format_csl(&entry, independent, locale, &csl.locales)?,
             ));
         }
         citations.push(citation(CitationStyle::Bibtex, bibtex(work)));
@@ -177,24 +179,51 @@ fn publisher_name(d: &Document) -> String {
     }
 }
 
+/// The CSL styles and locales, parsed from hayagriva's archive.
+struct Csl {
+    styles: Vec<(CitationStyle, IndependentStyle, &'static str)>,
+    locales: Vec<Locale>,
+}
+
+/// The styles and locales, parsed once per process: parsing them (CBOR, some 60 locales) took
+/// most of a commentary's compile time when it was done per commentary. Shared read-only by the
+/// build's threads.
+fn csl() -> Result<&'static Csl, String> {
+    static CSL: OnceLock<Result<Csl, String>> = OnceLock::new();
+    CSL.get_or_init(|| {
+        let mut styles = Vec::with_capacity(CSL_STYLES.len());
+        for (style, archived, locale) in CSL_STYLES {
+            let Style::Independent(independent) = archived.get() else {
+                return Err(format!("{archived:?} is not an independent style"));
+            };
+            styles.push((style, independent, locale));
+        }
+        Ok(Csl {
+            styles,
+            locales: locales(),
+        })
+    })
+    .as_ref()
+    .map_err(Clone::clone)
+}
+
 /// The bibliography entry of `entry` in `style`, as runs with the access date left open.
 fn format_csl(
     entry: &Entry,
-    style: ArchivedStyle,
+    style: &IndependentStyle,
     locale: &str,
     locales: &[Locale],
 ) -> Result<Vec<CiteRun>, String> {
-    let Style::Independent(style) = style.get() else {
-        return Err(format!("{style:?} is not an independent style"));
-    };
     let mut driver = BibliographyDriver::new();
+    // Only the bibliography entry is used, but the driver takes it from a citation: one of the
+    // year alone is the least it renders (the full in-text form cost as much as the entry).
     driver.citation(CitationRequest::from_items(
-        vec![CitationItem::with_entry(entry)],
-        &style,
+        vec![CitationItem::with_entry(entry).kind(CitePurpose::Year)],
+        style,
         locales,
     ));
     let rendered = driver.finish(BibliographyRequest {
-        style: &style,
+        style,
         locale: Some(LocaleCode(locale.to_owned())),
         locale_files: locales,
     });

@@ -42,22 +42,28 @@
 //! [`safe_href`]: crate::domain::safe_href
 
 mod align;
+mod archive;
 mod build;
 mod citations;
 mod commentary;
 mod diagnostic;
 mod fields;
 mod front_matter;
+mod incremental;
 mod markdown;
 mod metadata;
 mod pages;
 mod report;
 mod script;
 
+pub use archive::{
+    build_archive, write_if_changed, BuildOptions, RELOAD_TAG, WATCH_SCRIPT, WATCH_STAMP,
+};
 pub use build::{build, build_with, BuildReport, Written};
 pub use citations::{add_citations, plain as citation_text};
 pub use commentary::{compile_commentary, Compiled};
 pub use diagnostic::{Diagnostic, Severity};
+pub use incremental::{Summary, CACHE_ENV};
 pub use pages::{
     article_page, description, embed_snippet, language_name, oembed, og_locale, write_pages,
     PageOptions,
