@@ -212,7 +212,7 @@ fn the_seed_compiles_with_one_structure_warning() {
     for lang in ["en", "tr"] {
         assert_eq!(
             entries(&out.join("2026-36").join(lang)),
-            ["index.html", "oembed.json"]
+            ["card.png", "index.html", "oembed.json"]
         );
     }
     assert!(run.stdout.contains(", 2 pages"), "{}", run.stdout);
@@ -576,7 +576,14 @@ fn other_files_in_a_commentary_folder_are_ignored() {
     let s = Sandbox::with("other-files", "notes.txt", "scratch");
     s.write("content/x/images/map.md.bak", "x")
         .write("content/README.md", "# Content\n");
-    let run = s.build();
+    // An absolute base, so that not even the feeds' warning is said.
+    let run = s.run(&[
+        "build",
+        "--document-base",
+        "https://cdn.example/c/",
+        "content",
+        "out",
+    ]);
     assert_eq!((run.code, run.stderr.as_str()), (Some(0), ""), "{run:?}");
 }
 
@@ -863,4 +870,153 @@ fn usage_on_bad_invocation_and_help() {
             "{args:?}"
         );
     }
+}
+
+// ---------------------------------------------------------------- rights (issue 15)
+
+#[test]
+fn a_licence_correction_and_withdrawal_reach_the_document() {
+    let s = Sandbox::new("rights-valid");
+    s.valid("x")
+        .write(
+            "content/x/commentary.toml",
+            &format!("license = \"CC-BY-SA-4.0\"\n{COMMENTARY_TOML}[withdrawn]\ndate = 2026-08-01\n"),
+        )
+        .write(
+            "content/x/en.md",
+            "+++\ntitle = \"Title\"\npublished = 2026-06-26\nwithdrawn_note = \"Out of date.\"\n[[corrections]]\ndate = 2026-06-26\ntext = \"A *typo*.\"\n+++\n\nText.[^1]\n\n[^1]: Note.\n",
+        )
+        .write(
+            "content/y/commentary.toml",
+            "original_language = \"en\"\npublished = 2026-06-17\nauthors = [ { given = \"A\", family = \"B\" } ]\nlicense = { name = \"House licence\", url = \"https://p.example/licence\" }\n[publisher]\nname = \"P\"\nurl = \"https://p.example\"\n",
+        )
+        .write("content/y/en.md", "+++\ntitle = \"T\"\n+++\nText.\n");
+    let run = s.build();
+    assert_eq!(run.code, Some(0), "{run:?}");
+    let x = s.document("x");
+    let license = x.license.clone().expect("a licence");
+    assert_eq!(
+        (
+            license.id.as_deref(),
+            license.name.as_str(),
+            license.url.as_str()
+        ),
+        (
+            Some("CC-BY-SA-4.0"),
+            "CC BY-SA 4.0",
+            "https://creativecommons.org/licenses/by-sa/4.0/"
+        )
+    );
+    assert_eq!(
+        x.withdrawn.map(|w| w.date.to_string()).as_deref(),
+        Some("2026-08-01")
+    );
+    let en = x.version("en").expect("en");
+    assert_eq!(en.withdrawn_note.as_deref(), Some("Out of date."));
+    assert_eq!(
+        en.corrections[0].text,
+        [text("A "), Inline::Emphasis(vec![text("typo")]), text(".")]
+    );
+    // A withdrawn text is served to nobody: its document keeps title and byline only.
+    assert!(x
+        .versions
+        .iter()
+        .all(|v| v.body.is_empty() && v.notes.is_empty() && v.citations.is_empty()));
+    assert!(x.problems().is_empty());
+    let page = fs::read_to_string(s.path("out/x/en/index.html")).expect("page");
+    assert!(page.contains("<meta name=\"robots\" content=\"noindex\">"));
+    assert!(page.contains(
+        "<link rel=\"license\" href=\"https://creativecommons.org/licenses/by-sa/4.0/\">"
+    ));
+    assert!(page.contains("The publisher withdrew this commentary on 1 August 2026."));
+    assert!(page.contains("Out of date."));
+    assert!(!page.contains("<p>Text."), "a withdrawn page shows no text");
+    let y = s.document("y");
+    let own = y.license.expect("y's licence");
+    assert_eq!((own.id, own.name.as_str()), (None, "House licence"));
+    // The JSON the CLI wrote reads back through the widget's own decoder.
+    let json: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(s.path("out/x.json")).expect("x.json"))
+            .expect("json");
+    assert_eq!(
+        commentary_embed::domain::read_document(&json).expect("decodes"),
+        x
+    );
+}
+
+#[test]
+fn every_rights_mistake_is_named_at_its_line() {
+    let s = Sandbox::new("rights-errors");
+    s.valid("x")
+        .write(
+            "content/x/commentary.toml",
+            &format!("license = \"cc-by-nd-4.0\"\n{COMMENTARY_TOML}"),
+        )
+        .write(
+            "content/x/en.md",
+            "+++\ntitle = \"Title\"\npublished = 2026-06-26\nwithdrawn_note = \"Why.\"\n[[corrections]]\ntext = \"No date.\"\n[[corrections]]\ndate = 2026-07-01\n[[corrections]]\ndate = 2026-06-20\ntext = \"Too early.\"\n[[corrections]]\ndate = 2026-07-02\ntext = \"## A heading\"\n+++\n\nText.[^1]\n\n[^1]: Note.\n",
+        )
+        .valid("y")
+        .write(
+            "content/y/commentary.toml",
+            &format!("license = {{ name = \"Mine\", url = \"ftp://p.example/l\" }}\n{COMMENTARY_TOML}"),
+        )
+        .valid("z")
+        .write(
+            "content/z/commentary.toml",
+            &format!("license = {{ url = \"https://p.example/l\" }}\n{COMMENTARY_TOML}[withdrawn]\n"),
+        )
+        .valid("w")
+        .write(
+            "content/w/commentary.toml",
+            &format!("license = \"CC BY 4.0\"\n{COMMENTARY_TOML}"),
+        )
+        .valid("v")
+        .write(
+            "content/v/commentary.toml",
+            &format!("license = \"GPL-3.0\"\n{COMMENTARY_TOML}"),
+        );
+    let run = s.build();
+    assert_eq!(
+        run.diagnostics(),
+        [
+            "content/v/commentary.toml:1: `license` is `GPL-3.0`, which is not a Creative Commons licence id: name one of CC0-1.0, CC-BY-4.0, CC-BY-SA-4.0, CC-BY-ND-4.0, CC-BY-NC-4.0, CC-BY-NC-SA-4.0, CC-BY-NC-ND-4.0, or give { name = \"…\", url = \"https://…\" }",
+            "content/w/commentary.toml:1: `license` is `CC BY 4.0`, which is not a Creative Commons licence id: did you mean `CC-BY-4.0`?",
+            "content/x/commentary.toml:1: `license` is `cc-by-nd-4.0`, which is not a Creative Commons licence id: did you mean `CC-BY-ND-4.0`?",
+            "content/x/en.md:4: `withdrawn_note` without `[withdrawn]` in commentary.toml: add `[withdrawn]` with its `date` there, or remove the note",
+            "content/x/en.md:5: missing key `date` in correction 1 (the date of the correction, like 2026-07-01)",
+            "content/x/en.md:7: missing key `text` in correction 2 (what was corrected, in inline Markdown)",
+            "content/x/en.md:9: correction 3 is dated 2026-06-20, before the version it corrects (2026-06-26)",
+            "content/x/en.md:14: `text` in correction 4 must be one paragraph of inline Markdown (emphasis, links, code), without footnotes, headings or lists",
+            "content/y/commentary.toml:1: `url` in `license` must be an http or https URL, not `ftp://p.example/l`",
+            "content/z/commentary.toml:1: missing key `name` in `license` (the licence's name)",
+            "content/z/commentary.toml:9: missing key `date` in [withdrawn] (the date the publisher withdrew the commentary, like 2026-08-01)",
+        ],
+        "{run:?}"
+    );
+    assert_eq!(run.code, Some(1));
+    for id in ["v", "w", "x", "y", "z"] {
+        assert!(!s.path(&format!("out/{id}.json")).exists(), "{id} written");
+    }
+}
+
+#[test]
+fn a_withdrawn_note_is_fine_with_withdrawn_and_the_original_date_bounds_corrections() {
+    let s = Sandbox::new("rights-bounds");
+    s.valid("x")
+        .write(
+            "content/x/commentary.toml",
+            &format!("{COMMENTARY_TOML}[withdrawn]\ndate = 2026-08-01\n"),
+        )
+        // tr has no `published`: it has the original's date, 2026-06-17.
+        .write(
+            "content/x/tr.md",
+            "+++\ntitle = \"Başlık\"\nwithdrawn_note = \"Neden.\"\n[[corrections]]\ndate = 2026-06-16\ntext = \"Erken.\"\n+++\n\nMetin.\n",
+        );
+    let run = s.build();
+    assert_eq!(
+        run.diagnostics(),
+        ["content/x/tr.md:4: correction 1 is dated 2026-06-16, before the version it corrects (2026-06-17)"],
+        "{run:?}"
+    );
 }

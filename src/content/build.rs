@@ -18,6 +18,11 @@ pub struct BuildReport {
     pub diagnostics: Vec<Diagnostic>,
     /// How many commentary folders were found (written or not).
     pub commentaries: usize,
+    /// Warnings about the whole build rather than a source file (feeds and sitemap not
+    /// written without an absolute document base), printed `commentary: warning: …`.
+    pub warnings: Vec<String>,
+    /// The feeds and sitemap written ([`write_archive`](super::write_archive)).
+    pub archive: Vec<PathBuf>,
 }
 
 impl BuildReport {
@@ -120,10 +125,14 @@ pub fn build_with(content_dir: &Path, out_dir: &Path, pages: &PageOptions) -> Bu
         ));
         return report;
     }
+    let mut archive = Vec::new();
     for document in documents {
         let path = out_dir.join(format!("{}.json", document.id));
         let written = write_document(&document, &path).and_then(|bytes| {
             let pages = write_pages(&document, out_dir, pages)?;
+            // Issue 15: the link cards, per version.
+            super::card::write_cards(&document, out_dir)?;
+            archive.push(super::feeds::ArchiveEntry::from_document(&document));
             Ok((bytes, pages))
         });
         match written {
@@ -135,6 +144,15 @@ pub fn build_with(content_dir: &Path, out_dir: &Path, pages: &PageOptions) -> Bu
                 pages,
             }),
             Err(message) => report.diagnostics.push(Diagnostic::error(&path, message)),
+        }
+    }
+    // Issue 15: feeds and sitemap, once, from every commentary written (an incremental build
+    // adds the entries of those it skipped).
+    match super::feeds::write_archive(&archive, out_dir, pages) {
+        Ok(files) => report.archive = files,
+        Err(super::feeds::ArchiveError::NotAbsolute(why)) => report.warnings.push(why),
+        Err(super::feeds::ArchiveError::Write(message)) => {
+            report.diagnostics.push(Diagnostic::error(out_dir, message))
         }
     }
     report
@@ -169,13 +187,18 @@ fn write_document(document: &Document, path: &Path) -> Result<usize, String> {
 /// # Errors
 /// The error of creating, writing, syncing or renaming the temporary file (which is removed).
 pub(crate) fn write_atomic(path: &Path, text: &str) -> std::io::Result<()> {
+    write_atomic_bytes(path, text.as_bytes())
+}
+
+/// [`write_atomic`] for bytes (the link cards).
+pub(crate) fn write_atomic_bytes(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let file_name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let temp = path.with_file_name(format!(".{file_name}.{}.tmp", std::process::id()));
     let written = fs::File::create(&temp).and_then(|mut f| {
-        f.write_all(text.as_bytes())?;
+        f.write_all(bytes)?;
         f.sync_all()
     });
     let renamed = written.and_then(|()| fs::rename(&temp, path));

@@ -4,7 +4,10 @@ use toml::de::{DeTable, DeValue};
 
 use super::fields::{describe, Fields};
 use super::report::Report;
-use crate::domain::{check_house_template, Date, Person, Publisher, TemplateError};
+use super::rights;
+use crate::domain::{
+    check_house_template, Date, License, Person, Publisher, TemplateError, Withdrawn,
+};
 
 /// What `commentary.toml` says, each part `None` (or empty) where it was missing or wrong; the
 /// errors are in the [`Report`].
@@ -19,6 +22,12 @@ pub(crate) struct Metadata {
     pub(crate) publisher: Option<Publisher>,
     /// `[citation] house`: the publisher's house-style template, when given and valid.
     pub(crate) house_template: Option<String>,
+    /// `license`, when given and valid.
+    pub(crate) license: Option<License>,
+    /// `[withdrawn]`, when given and valid.
+    pub(crate) withdrawn: Option<Withdrawn>,
+    /// Whether the file was read and parsed (so that its `[withdrawn]` is known).
+    pub(crate) parsed: bool,
 }
 
 impl Metadata {
@@ -51,6 +60,9 @@ impl Metadata {
             authors: authors(&mut fields, report),
             publisher: publisher(&mut fields, report),
             house_template: house_template(&mut fields, report),
+            license: rights::license(&mut fields, report),
+            withdrawn: rights::withdrawn(&mut fields, report),
+            parsed: true,
         };
         fields.finish(report);
         metadata

@@ -20,6 +20,7 @@ mod link;
 mod negotiate;
 mod passage;
 mod provenance;
+mod rights;
 mod share;
 
 pub use byline::{byline, Byline};
@@ -44,6 +45,10 @@ pub use link::{safe_href, url_parts, web_url};
 pub use negotiate::{negotiate_language, LanguagePreferences};
 pub use passage::{counterpart, Counterpart, Passage};
 pub use provenance::{provenance, Provenance};
+pub use rights::{
+    attribution, corrected_label, notices, rights_strings, suggest_license, withdrawn_label,
+    Correction, License, Notice, RightsStrings, Withdrawn, CREATIVE_COMMONS,
+};
 pub use share::{
     encode_component, mastodon_instance, mastodon_share_url, normalize_quote, quote_text,
     quote_url, share_url, ShareTarget, Shared,
