@@ -217,11 +217,15 @@ fn without_an_absolute_base_neither_is_written_and_one_line_says_why() {
 
 /// The PNG's size and pixels (RGB).
 fn decode(path: &Path) -> (u32, u32, Vec<u8>) {
-    let decoder = png::Decoder::new(std::io::BufReader::new(fs::File::open(path).expect("card")));
+    let mut decoder =
+        png::Decoder::new(std::io::BufReader::new(fs::File::open(path).expect("card")));
+    // The card is indexed: expanded to RGB here.
+    decoder.set_transformations(png::Transformations::EXPAND);
     let mut reader = decoder.read_info().expect("a PNG");
     let mut pixels = vec![0; reader.output_buffer_size().expect("size")];
     let info = reader.next_frame(&mut pixels).expect("a frame");
     assert_eq!(info.color_type, png::ColorType::Rgb);
+    assert_eq!(info.bit_depth, png::BitDepth::Eight);
     pixels.truncate(info.buffer_size());
     (info.width, info.height, pixels)
 }

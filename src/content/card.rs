@@ -6,7 +6,8 @@
 //! Text is drawn with the DejaVu Sans fonts committed under `assets/fonts/` (Latin with Turkish
 //! and Azerbaijani letters, Cyrillic, Greek), never a system font, so every machine draws the
 //! same card. The fonts are parsed once per run; glyphs are rasterised by `ab_glyph` straight
-//! into an RGB buffer, written with PNG's fast deflate: a few milliseconds per card.
+//! into an indexed buffer (a palette of the background and 31 shades of each ink), written as
+//! an 8-bit indexed PNG with fdeflate's fastest mode: a few milliseconds per card.
 //!
 //! Scripts written right to left, or needing shaping (Arabic, Indic), are not laid out here:
 //! their letters would come out in the wrong order or unjoined. No commentary has them yet.
@@ -67,48 +68,85 @@ fn title_lines(size: f32) -> usize {
     n.clamp(1, 5)
 }
 
-/// An RGB picture being drawn.
+/// The colours text and rules are drawn in, by their index in [`INKS`].
+#[derive(Clone, Copy)]
+enum Ink {
+    Text = 0,
+    Muted = 1,
+    Accent = 2,
+}
+
+const INKS: [Rgb; 3] = [INK, MUTED, ACCENT];
+/// Coverage levels of anti-aliased text: 31 shades of each ink over the background.
+const LEVELS: u8 = 31;
+
+/// A picture being drawn, one palette index per pixel: 0 is the background, then [`LEVELS`]
+/// shades of each ink. Text never overlaps other text, so "ink over background" is all the
+/// blending a card needs, and an indexed PNG is a third of the RGB data to compress (the PNG
+/// encoder was most of a card's time).
 struct Canvas {
     pixels: Vec<u8>,
 }
 
 impl Canvas {
     fn new() -> Canvas {
-        let mut pixels = Vec::with_capacity((CARD_WIDTH * CARD_HEIGHT * 3) as usize);
-        for _ in 0..CARD_WIDTH * CARD_HEIGHT {
-            pixels.extend_from_slice(&BACKGROUND);
+        Canvas {
+            pixels: vec![0; (CARD_WIDTH * CARD_HEIGHT) as usize],
         }
-        Canvas { pixels }
     }
 
-    fn rect(&mut self, x: u32, y: u32, w: u32, h: u32, color: Rgb) {
-        for row in y..(y + h).min(CARD_HEIGHT) {
-            for col in x..(x + w).min(CARD_WIDTH) {
-                let i = ((row * CARD_WIDTH + col) * 3) as usize;
-                self.pixels[i..i + 3].copy_from_slice(&color);
+    /// The palette: the background, then each ink's shades from faint to full.
+    fn palette() -> Vec<u8> {
+        let mut palette = BACKGROUND.to_vec();
+        for ink in INKS {
+            for level in 1..=LEVELS {
+                let a = f32::from(level) / f32::from(LEVELS);
+                for (bg, fg) in BACKGROUND.iter().zip(ink) {
+                    let mixed = f32::from(*bg) * (1.0 - a) + f32::from(fg) * a;
+                    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+                    palette.push(mixed.round() as u8);
+                }
             }
         }
+        palette
     }
 
-    /// Blends `color` into pixel (x, y) with `coverage` in 0..=1.
-    fn blend(&mut self, x: i64, y: i64, coverage: f32, color: Rgb) {
+    fn shade(ink: Ink, level: u8) -> u8 {
+        1 + ink as u8 * LEVELS + (level - 1)
+    }
+
+    fn rect(&mut self, x: u32, y: u32, w: u32, h: u32, ink: Ink) {
+        let full = Canvas::shade(ink, LEVELS);
+        for row in y..(y + h).min(CARD_HEIGHT) {
+            let start = (row * CARD_WIDTH + x.min(CARD_WIDTH)) as usize;
+            let end = (row * CARD_WIDTH + (x + w).min(CARD_WIDTH)) as usize;
+            self.pixels[start..end].fill(full);
+        }
+    }
+
+    /// Puts `ink` at pixel (x, y) with `coverage` in 0..=1 (the stronger shade wins where two
+    /// glyphs touch).
+    fn blend(&mut self, x: i64, y: i64, coverage: f32, ink: Ink) {
         if x < 0 || y < 0 || x >= i64::from(CARD_WIDTH) || y >= i64::from(CARD_HEIGHT) {
             return;
         }
-        let a = coverage.clamp(0.0, 1.0);
         #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-        let i = ((y as u32 * CARD_WIDTH + x as u32) * 3) as usize;
-        for (c, ink) in self.pixels[i..i + 3].iter_mut().zip(color) {
-            let mixed = f32::from(*c) * (1.0 - a) + f32::from(ink) * a;
-            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-            {
-                *c = mixed.round() as u8;
-            }
+        let level = (coverage.clamp(0.0, 1.0) * f32::from(LEVELS)).round() as u8;
+        if level == 0 {
+            return;
+        }
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        let i = (y as u32 * CARD_WIDTH + x as u32) as usize;
+        let shade = Canvas::shade(ink, level);
+        let old = self.pixels[i];
+        let same_ink = old != 0 && (old - 1) / LEVELS == ink as u8;
+        if old == 0 || !same_ink || shade > old {
+            self.pixels[i] = shade;
         }
     }
 
     /// Draws `text` in one line, its baseline at `y`, from `x`.
-    fn text(&mut self, font: &FontRef<'_>, size: f32, x: f32, y: f32, text: &str, color: Rgb) {
+    fn text(&mut self, font: &FontRef<'_>, size: f32, x: f32, y: f32, text: &str, ink: Ink) {
         let scaled = font.as_scaled(PxScale::from(size));
         let mut caret = x;
         let mut previous = None;
@@ -125,7 +163,7 @@ impl Canvas {
                 #[allow(clippy::cast_possible_truncation)]
                 let (left, top) = (bounds.min.x as i64, bounds.min.y as i64);
                 outlined.draw(|gx, gy, coverage| {
-                    self.blend(left + i64::from(gx), top + i64::from(gy), coverage, color);
+                    self.blend(left + i64::from(gx), top + i64::from(gy), coverage, ink);
                 });
             }
         }
@@ -134,10 +172,12 @@ impl Canvas {
     fn png(&self) -> Result<Vec<u8>, String> {
         let mut out = Vec::with_capacity(64 * 1024);
         let mut encoder = png::Encoder::new(&mut out, CARD_WIDTH, CARD_HEIGHT);
-        encoder.set_color(png::ColorType::Rgb);
+        encoder.set_color(png::ColorType::Indexed);
         encoder.set_depth(png::BitDepth::Eight);
-        // The fast deflate: a card is a few flat colours, which it packs nearly as well.
-        encoder.set_compression(png::Compression::Fast);
+        encoder.set_palette(Canvas::palette());
+        // fdeflate's fastest mode; no filter: indices of a flat picture are long runs already.
+        encoder.set_compression(png::Compression::Fastest);
+        encoder.set_filter(png::Filter::NoFilter);
         let mut writer = encoder
             .write_header()
             .map_err(|e| format!("cannot encode the card: {e}"))?;
@@ -253,20 +293,20 @@ pub fn card_png(document: &Document, version: &Version) -> Result<Vec<u8>, Strin
     #[allow(clippy::cast_precision_loss)]
     let max = CARD_WIDTH as f32 - 2.0 * MARGIN;
     // An accent band on the left, a rule at the foot.
-    canvas.rect(0, 0, 24, CARD_HEIGHT, ACCENT);
-    canvas.rect(MARGIN as u32, CARD_HEIGHT - 120, max as u32, 3, ACCENT);
+    canvas.rect(0, 0, 24, CARD_HEIGHT, Ink::Accent);
+    canvas.rect(MARGIN as u32, CARD_HEIGHT - 120, max as u32, 3, Ink::Accent);
 
     let publisher = one_line(&fonts.bold, 30.0, &document.publisher.name, max);
-    canvas.text(&fonts.bold, 30.0, MARGIN, 110.0, &publisher, ACCENT);
+    canvas.text(&fonts.bold, 30.0, MARGIN, 110.0, &publisher, Ink::Accent);
 
     let (size, lines) = title_layout(&fonts.bold, &version.title, max);
     let mut y = 140.0 + size;
     for line in &lines {
-        canvas.text(&fonts.bold, size, MARGIN, y, line, INK);
+        canvas.text(&fonts.bold, size, MARGIN, y, line, Ink::Text);
         y += size * LINE_HEIGHT;
     }
     let authors = one_line(&fonts.regular, 34.0, &by.authors, max);
-    canvas.text(&fonts.regular, 34.0, MARGIN, 476.0, &authors, MUTED);
+    canvas.text(&fonts.regular, 34.0, MARGIN, 476.0, &authors, Ink::Muted);
     let foot = match &by.series {
         Some(series) => format!("{series} · {}", by.date),
         None => by.date.clone(),
@@ -279,7 +319,7 @@ pub fn card_png(document: &Document, version: &Version) -> Result<Vec<u8>, Strin
         MARGIN,
         CARD_HEIGHT as f32 - 64.0,
         &foot,
-        MUTED,
+        Ink::Muted,
     );
     canvas.png()
 }
