@@ -1,6 +1,7 @@
 //! Issue 15's archive outputs, read back by real parsers: the Atom and JSON feeds by `feed-rs`,
 //! the sitemap by `roxmltree`, the link cards by `png`. Built from the test fixtures, which hold
 //! a licensed commentary with two corrections and a withdrawn one in three languages.
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::fs;
 use std::path::{Path, PathBuf};

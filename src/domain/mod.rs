@@ -20,6 +20,7 @@ mod link;
 mod negotiate;
 mod passage;
 mod provenance;
+mod republish;
 mod rights;
 mod share;
 
@@ -45,6 +46,7 @@ pub use link::{safe_href, url_parts, web_url};
 pub use negotiate::{negotiate_language, LanguagePreferences};
 pub use passage::{counterpart, Counterpart, Passage};
 pub use provenance::{provenance, Provenance};
+pub use republish::republish_html;
 pub use rights::{
     attribution, corrected_label, notices, rights_strings, suggest_license, withdrawn_label,
     Correction, License, Notice, RightsStrings, Withdrawn, CREATIVE_COMMONS,
