@@ -279,3 +279,71 @@ fn every_version_has_a_link_card_with_its_title_drawn() {
         assert!(page.contains("<meta name=\"twitter:card\" content=\"summary_large_image\">"));
     }
 }
+
+#[test]
+fn a_feed_no_commentary_has_any_more_is_removed() {
+    let out = out_dir("stale");
+    fs::create_dir_all(out.join("feeds")).expect("feeds folder");
+    for stale in ["de.atom", "de.json"] {
+        fs::write(out.join("feeds").join(stale), "old").expect("stale feed");
+    }
+    fs::write(out.join("feeds/notes.txt"), "kept").expect("other file");
+    let (code, stderr) = build(&out, &["--document-base", BASE]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(!out.join("feeds/de.atom").exists() && !out.join("feeds/de.json").exists());
+    assert!(
+        out.join("feeds/notes.txt").exists(),
+        "only feeds are removed"
+    );
+    assert!(out.join("feeds/en.atom").exists());
+}
+
+/// The JSON-LD of an article page.
+fn json_ld(page: &str) -> serde_json::Value {
+    let start = page
+        .find("<script type=\"application/ld+json\">")
+        .expect("json-ld")
+        + "<script type=\"application/ld+json\">".len();
+    let end = start + page[start..].find("</script>").expect("end");
+    serde_json::from_str(&page[start..end]).expect("json-ld parses")
+}
+
+#[test]
+fn article_pages_carry_the_licence_the_corrections_and_the_withdrawal() {
+    let out = built("pages");
+    let page = fs::read_to_string(out.join("fixture-licensed/en/index.html")).expect("page");
+    assert!(page.contains(
+        "<link rel=\"license\" href=\"https://creativecommons.org/licenses/by-nd/4.0/\">"
+    ));
+    assert!(!page.contains("noindex"));
+    let ld = json_ld(&page);
+    assert_eq!(
+        ld["license"],
+        "https://creativecommons.org/licenses/by-nd/4.0/"
+    );
+    assert_eq!(ld["datePublished"], "2026-05-04");
+    assert_eq!(ld["dateModified"], "2026-06-02");
+    let corrections = ld["correction"].as_array().expect("corrections");
+    assert_eq!(corrections.len(), 2);
+    assert_eq!(corrections[0]["@type"], "CorrectionComment");
+    assert_eq!(corrections[0]["datePublished"], "2026-05-11");
+    assert_eq!(
+        corrections[0]["text"],
+        "An earlier version gave the crossing time as eight hours; it is eleven."
+    );
+    // The notice under the byline, newest first; the licence line with the attribution.
+    let notice = page.find("Corrected 2 June 2026").expect("notice");
+    assert!(page[notice..].find("2 June 2026</time>") < page[notice..].find("11 May 2026</time>"));
+    assert!(page.contains("“Ferry Timetables on the Caspian: What the New Schedule Changed” by Jane Example and Emre Örnek, Institute for Example Studies, licensed under CC BY-ND 4.0."));
+    let withdrawn = fs::read_to_string(out.join("fixture-withdrawn/tr/index.html")).expect("page");
+    assert!(withdrawn.contains("<meta name=\"robots\" content=\"noindex\">"));
+    assert!(withdrawn.contains("Yayımcı bu yorumu 1 Ağustos 2026 tarihinde geri çekti."));
+    assert!(withdrawn.contains("Bu yorumun dayandığı rakamlar kaynakları tarafından geri çekildi."));
+    assert!(
+        !withdrawn.contains("Bozkırdan gelen tahıl"),
+        "the withdrawn text is not on its page"
+    );
+    assert_eq!(json_ld(&withdrawn)["creativeWorkStatus"], "Withdrawn");
+    let document = fs::read_to_string(out.join("fixture-withdrawn.json")).expect("document");
+    assert!(!document.contains("Bozkırdan"), "nor in its document");
+}

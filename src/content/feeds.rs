@@ -116,7 +116,9 @@ pub fn write_archive(
     }
     let mut live: Vec<&ArchiveEntry> = entries.iter().filter(|e| !e.withdrawn).collect();
     live.sort_by(|a, b| a.id.cmp(&b.id));
-    let mut languages: Vec<&str> = live
+    // Every language of the archive, withdrawn commentaries' too: a language whose only
+    // commentary was withdrawn gets an empty feed, so that the old one stops listing it.
+    let mut languages: Vec<&str> = entries
         .iter()
         .flat_map(|e| e.versions.iter().map(|v| v.lang.as_str()))
         .collect();
@@ -150,10 +152,27 @@ pub fn write_archive(
             written.push(path);
         }
     }
+    remove_stale_feeds(&feeds, &written);
     let path = out_dir.join("sitemap.xml");
     write(&path, &sitemap(&live, options))?;
     written.push(path);
     Ok(written)
+}
+
+/// Removes the feeds of `<out>/feeds/` this build did not write (a language no commentary has
+/// any more), so that no feed keeps listing what left the archive. Only `*.atom` and `*.json`
+/// there are touched; failures are ignored (the file stays, as it was).
+fn remove_stale_feeds(feeds: &Path, written: &[PathBuf]) {
+    let Ok(entries) = fs::read_dir(feeds) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let is_feed = path.extension().is_some_and(|e| e == "atom" || e == "json");
+        if is_feed && path.is_file() && !written.contains(&path) {
+            let _ = fs::remove_file(&path);
+        }
+    }
 }
 
 fn write(path: &Path, text: &str) -> Result<(), ArchiveError> {
@@ -223,6 +242,7 @@ fn feed_title(items: &[(&ArchiveEntry, &ArchiveVersion)], lang: &str) -> String 
 
 fn atom(items: &[(&ArchiveEntry, &ArchiveVersion)], lang: &str, options: &PageOptions) -> String {
     let updated = items.iter().map(|(_, v)| v.updated).max();
+    // An empty feed (every commentary in the language withdrawn) still needs its `updated`.
     let self_url = feed_url(options, lang, "atom");
     let mut out = format!(
         "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n<id>{}</id>\n<title>{}</title>\n<updated>{}</updated>\n<link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>\n",

@@ -101,9 +101,9 @@ pub(super) fn notices_html(document: &Document, version: &Version) -> String {
                 corrections,
             } => {
                 out.push_str(&format!(
-                    "<details class=\"corrections\">\n<summary>{}</summary>\n<ul aria-label=\"{}\">\n",
-                    escape_text(&corrected_label(latest, &version.lang)),
-                    escape_attr(s.corrections)
+                    "<div class=\"corrections\" role=\"note\" aria-label=\"{}\">\n<p><strong>{}</strong></p>\n<ul>\n",
+                    escape_attr(s.corrections),
+                    escape_text(&corrected_label(latest, &version.lang))
                 ));
                 for c in corrections {
                     out.push_str(&format!(
@@ -114,7 +114,7 @@ pub(super) fn notices_html(document: &Document, version: &Version) -> String {
                     render_inlines(&c.text, &mut out);
                     out.push_str("</li>\n");
                 }
-                out.push_str("</ul>\n</details>\n");
+                out.push_str("</ul>\n</div>\n");
             }
         }
     }
