@@ -1021,3 +1021,22 @@ fn a_withdrawn_note_is_fine_with_withdrawn_and_the_original_date_bounds_correcti
         "{run:?}"
     );
 }
+
+#[test]
+fn a_licence_written_below_the_publisher_header_is_taken_with_a_warning() {
+    let s = Sandbox::new("rights-under-publisher");
+    s.valid("x").write(
+        "content/x/commentary.toml",
+        &format!("{COMMENTARY_TOML}license = \"CC-BY-4.0\"\n"),
+    );
+    let run = s.build();
+    assert_eq!(run.code, Some(0), "{run:?}");
+    assert_eq!(
+        run.diagnostics(),
+        ["content/x/commentary.toml:8: warning: `license` in [publisher] is read as the commentary's licence: move it above [publisher] (a key below a table header belongs to that table)"]
+    );
+    assert_eq!(
+        s.document("x").license.and_then(|l| l.id).as_deref(),
+        Some("CC-BY-4.0")
+    );
+}
