@@ -44,21 +44,27 @@ impl Metadata {
             }
         };
         let mut fields = Fields::new(table.get_ref(), 0, None, "");
+        // In the order of the messages about missing keys.
+        let series = fields.string(report, "series", None).map(|(s, _)| s);
+        let number = fields.string(report, "number", None).map(|(s, _)| s);
+        let original_language = fields.string(
+            report,
+            "original_language",
+            Some("the tag of the original's language file, like \"tr\""),
+        );
+        let published = fields.date(
+            report,
+            "published",
+            Some("the date the original appeared, like 2026-06-17"),
+        );
+        let authors = authors(&mut fields, report);
         let (publisher, publisher_license) = publisher(&mut fields, report);
         let metadata = Metadata {
-            series: fields.string(report, "series", None).map(|(s, _)| s),
-            number: fields.string(report, "number", None).map(|(s, _)| s),
-            original_language: fields.string(
-                report,
-                "original_language",
-                Some("the tag of the original's language file, like \"tr\""),
-            ),
-            published: fields.date(
-                report,
-                "published",
-                Some("the date the original appeared, like 2026-06-17"),
-            ),
-            authors: authors(&mut fields, report),
+            series,
+            number,
+            original_language,
+            published,
+            authors,
             publisher,
             house_template: house_template(&mut fields, report),
             license: rights::license(&mut fields, report).or(publisher_license),
