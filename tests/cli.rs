@@ -214,7 +214,7 @@ fn the_seed_compiles_with_one_structure_warning() {
     for lang in ["en", "tr"] {
         assert_eq!(
             entries(&out.join("2026-36").join(lang)),
-            ["index.html", "oembed.json"]
+            ["card.png", "index.html", "oembed.json"]
         );
     }
     assert!(run.stdout.contains(", 2 pages"), "{}", run.stdout);
@@ -578,7 +578,14 @@ fn other_files_in_a_commentary_folder_are_ignored() {
     let s = Sandbox::with("other-files", "notes.txt", "scratch");
     s.write("content/x/images/map.md.bak", "x")
         .write("content/README.md", "# Content\n");
-    let run = s.build();
+    // An absolute base, so that not even the feeds' warning is said.
+    let run = s.run(&[
+        "build",
+        "--document-base",
+        "https://cdn.example/c/",
+        "content",
+        "out",
+    ]);
     assert_eq!((run.code, run.stderr.as_str()), (Some(0), ""), "{run:?}");
 }
 
@@ -926,9 +933,12 @@ fn a_rebuild_with_nothing_changed_skips_everything_and_writes_nothing() {
     let again = s.build();
     assert_eq!(again.code, Some(0), "{again:?}");
     assert_eq!(again.stdout, "", "nothing written");
+    // Without an absolute document base, feeds and sitemap are not written (contract §7), and
+    // every build says so in one line.
     assert_eq!(
         again.stderr,
-        "commentary: 0 errors, 0 warnings; 0 of 3 commentaries written, 3 up to date (skipped)\n"
+        "commentary: warning: feeds and sitemap not written: the document base `../../` is not an absolute http(s) URL (give --document-base https://…/)\n\
+         commentary: 0 errors, 0 warnings; 0 of 3 commentaries written, 3 up to date (skipped)\n"
     );
     assert_eq!(tree(&s.path("out")), before, "no file touched, none added");
 }
@@ -1548,5 +1558,241 @@ fn every_commentary_in_the_out_dir_has_a_summary_for_archive_wide_outputs() {
         build_archive(&content, None, &options).summaries.len(),
         2,
         "check: those that compile"
+    );
+}
+
+// ---------------------------------------------------------------- rights (issue 15)
+
+#[test]
+fn a_licence_correction_and_withdrawal_reach_the_document() {
+    let s = Sandbox::new("rights-valid");
+    s.valid("x")
+        .write(
+            "content/x/commentary.toml",
+            &format!("license = \"CC-BY-SA-4.0\"\n{COMMENTARY_TOML}[withdrawn]\ndate = 2026-08-01\n"),
+        )
+        .write(
+            "content/x/en.md",
+            "+++\ntitle = \"Title\"\npublished = 2026-06-26\nwithdrawn_note = \"Out of date.\"\n[[corrections]]\ndate = 2026-06-26\ntext = \"A *typo*.\"\n+++\n\nText.[^1]\n\n[^1]: Note.\n",
+        )
+        .write(
+            "content/y/commentary.toml",
+            "original_language = \"en\"\npublished = 2026-06-17\nauthors = [ { given = \"A\", family = \"B\" } ]\nlicense = { name = \"House licence\", url = \"https://p.example/licence\" }\n[publisher]\nname = \"P\"\nurl = \"https://p.example\"\n",
+        )
+        .write("content/y/en.md", "+++\ntitle = \"T\"\n+++\nText.\n");
+    let run = s.build();
+    assert_eq!(run.code, Some(0), "{run:?}");
+    let x = s.document("x");
+    let license = x.license.clone().expect("a licence");
+    assert_eq!(
+        (
+            license.id.as_deref(),
+            license.name.as_str(),
+            license.url.as_str()
+        ),
+        (
+            Some("CC-BY-SA-4.0"),
+            "CC BY-SA 4.0",
+            "https://creativecommons.org/licenses/by-sa/4.0/"
+        )
+    );
+    assert_eq!(
+        x.withdrawn.map(|w| w.date.to_string()).as_deref(),
+        Some("2026-08-01")
+    );
+    let en = x.version("en").expect("en");
+    assert_eq!(en.withdrawn_note.as_deref(), Some("Out of date."));
+    assert_eq!(
+        en.corrections[0].text,
+        [text("A "), Inline::Emphasis(vec![text("typo")]), text(".")]
+    );
+    // A withdrawn text is served to nobody: its document keeps title and byline only.
+    assert!(x
+        .versions
+        .iter()
+        .all(|v| v.body.is_empty() && v.notes.is_empty() && v.citations.is_empty()));
+    assert!(x.problems().is_empty());
+    let page = fs::read_to_string(s.path("out/x/en/index.html")).expect("page");
+    assert!(page.contains("<meta name=\"robots\" content=\"noindex\">"));
+    assert!(page.contains(
+        "<link rel=\"license\" href=\"https://creativecommons.org/licenses/by-sa/4.0/\">"
+    ));
+    assert!(page.contains("The publisher withdrew this commentary on 1 August 2026."));
+    assert!(page.contains("Out of date."));
+    assert!(!page.contains("<p>Text."), "a withdrawn page shows no text");
+    let y = s.document("y");
+    let own = y.license.expect("y's licence");
+    assert_eq!((own.id, own.name.as_str()), (None, "House licence"));
+    // The JSON the CLI wrote reads back through the widget's own decoder.
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let json: serde_json::Value =
+            serde_json::from_str(&fs::read_to_string(s.path("out/x.json")).expect("x.json"))
+                .expect("json");
+        let decoded = commentary_embed::domain::read_document(&json).expect("decodes");
+        assert_eq!(decoded, x);
+    }
+}
+
+#[test]
+fn every_rights_mistake_is_named_at_its_line() {
+    let s = Sandbox::new("rights-errors");
+    s.valid("x")
+        .write(
+            "content/x/commentary.toml",
+            &format!("license = \"cc-by-nd-4.0\"\n{COMMENTARY_TOML}"),
+        )
+        .write(
+            "content/x/en.md",
+            "+++\ntitle = \"Title\"\npublished = 2026-06-26\nwithdrawn_note = \"Why.\"\n[[corrections]]\ntext = \"No date.\"\n[[corrections]]\ndate = 2026-07-01\n[[corrections]]\ndate = 2026-06-20\ntext = \"Too early.\"\n[[corrections]]\ndate = 2026-07-02\ntext = \"## A heading\"\n+++\n\nText.[^1]\n\n[^1]: Note.\n",
+        )
+        .valid("y")
+        .write(
+            "content/y/commentary.toml",
+            &format!("license = {{ name = \"Mine\", url = \"ftp://p.example/l\" }}\n{COMMENTARY_TOML}"),
+        )
+        .valid("z")
+        .write(
+            "content/z/commentary.toml",
+            &format!("license = {{ url = \"https://p.example/l\" }}\n{COMMENTARY_TOML}[withdrawn]\n"),
+        )
+        .valid("w")
+        .write(
+            "content/w/commentary.toml",
+            &format!("license = \"CC BY 4.0\"\n{COMMENTARY_TOML}"),
+        )
+        .valid("v")
+        .write(
+            "content/v/commentary.toml",
+            &format!("license = \"GPL-3.0\"\n{COMMENTARY_TOML}"),
+        );
+    let run = s.build();
+    assert_eq!(
+        run.diagnostics(),
+        [
+            "content/v/commentary.toml:1: `license` is `GPL-3.0`, which is not a Creative Commons licence id: name one of CC0-1.0, CC-BY-4.0, CC-BY-SA-4.0, CC-BY-ND-4.0, CC-BY-NC-4.0, CC-BY-NC-SA-4.0, CC-BY-NC-ND-4.0, or give { name = \"…\", url = \"https://…\" }",
+            "content/w/commentary.toml:1: `license` is `CC BY 4.0`, which is not a Creative Commons licence id: did you mean `CC-BY-4.0`?",
+            "content/x/commentary.toml:1: `license` is `cc-by-nd-4.0`, which is not a Creative Commons licence id: did you mean `CC-BY-ND-4.0`?",
+            "content/x/en.md:4: `withdrawn_note` without `[withdrawn]` in commentary.toml: add `[withdrawn]` with its `date` there, or remove the note",
+            "content/x/en.md:5: missing key `date` in correction 1 (the date of the correction, like 2026-07-01)",
+            "content/x/en.md:7: missing key `text` in correction 2 (what was corrected, in inline Markdown)",
+            "content/x/en.md:9: correction 3 is dated 2026-06-20, before the version it corrects (2026-06-26)",
+            "content/x/en.md:14: `text` in correction 4 must be one paragraph of inline Markdown (emphasis, links, code), without footnotes, headings or lists",
+            "content/y/commentary.toml:1: `url` in `license` must be an http or https URL, not `ftp://p.example/l`",
+            "content/z/commentary.toml:1: missing key `name` in `license` (the licence's name)",
+            "content/z/commentary.toml:9: missing key `date` in [withdrawn] (the date the publisher withdrew the commentary, like 2026-08-01)",
+        ],
+        "{run:?}"
+    );
+    assert_eq!(run.code, Some(1));
+    for id in ["v", "w", "x", "y", "z"] {
+        assert!(!s.path(&format!("out/{id}.json")).exists(), "{id} written");
+    }
+}
+
+#[test]
+fn a_withdrawn_note_is_fine_with_withdrawn_and_the_original_date_bounds_corrections() {
+    let s = Sandbox::new("rights-bounds");
+    s.valid("x")
+        .write(
+            "content/x/commentary.toml",
+            &format!("{COMMENTARY_TOML}[withdrawn]\ndate = 2026-08-01\n"),
+        )
+        // tr has no `published`: it has the original's date, 2026-06-17.
+        .write(
+            "content/x/tr.md",
+            "+++\ntitle = \"Başlık\"\nwithdrawn_note = \"Neden.\"\n[[corrections]]\ndate = 2026-06-16\ntext = \"Erken.\"\n+++\n\nMetin.\n",
+        );
+    let run = s.build();
+    assert_eq!(
+        run.diagnostics(),
+        ["content/x/tr.md:4: correction 1 is dated 2026-06-16, before the version it corrects (2026-06-17)"],
+        "{run:?}"
+    );
+}
+
+#[test]
+fn a_licence_written_below_the_publisher_header_is_taken_with_a_warning() {
+    let s = Sandbox::new("rights-under-publisher");
+    s.valid("x").write(
+        "content/x/commentary.toml",
+        &format!("{COMMENTARY_TOML}license = \"CC-BY-4.0\"\n"),
+    );
+    let run = s.build();
+    assert_eq!(run.code, Some(0), "{run:?}");
+    assert_eq!(
+        run.diagnostics(),
+        ["content/x/commentary.toml:8: warning: `license` in [publisher] is read as the commentary's licence: move it above [publisher] (a key below a table header belongs to that table)"]
+    );
+    assert_eq!(
+        s.document("x").license.and_then(|l| l.id).as_deref(),
+        Some("CC-BY-4.0")
+    );
+}
+
+/// Feeds and sitemap come from every commentary of the out-dir, also those an incremental build
+/// skipped (their summaries), and a build that changed nothing leaves them untouched.
+#[test]
+fn feeds_and_sitemap_keep_skipped_commentaries_and_a_no_op_build_leaves_them_alone() {
+    let s = Sandbox::new("feeds-incremental");
+    archive(&s, 3);
+    let base = [
+        "build",
+        "--document-base",
+        "https://cdn.example/c/",
+        "content",
+        "out",
+    ];
+    let first = s.run(&base);
+    assert_eq!(first.code, Some(0), "{first:?}");
+    let feed = || fs::read_to_string(s.path("out/feeds/en.atom")).expect("the English feed");
+    let sitemap = || fs::read_to_string(s.path("out/sitemap.xml")).expect("the sitemap");
+    for id in ["c-00", "c-01", "c-02"] {
+        assert!(
+            feed().contains(&format!("https://cdn.example/c/{id}/en/")),
+            "{id} in the feed"
+        );
+        assert!(
+            sitemap().contains(&format!("https://cdn.example/c/{id}/tr/")),
+            "{id} in the sitemap"
+        );
+    }
+    let modified = |rel: &str| {
+        fs::metadata(s.path(rel))
+            .and_then(|m| m.modified())
+            .expect("mtime")
+    };
+    let (feed_time, sitemap_time) = (modified("out/feeds/en.atom"), modified("out/sitemap.xml"));
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    let again = s.run(&base);
+    assert_eq!(written_ids(&again), Vec::<String>::new(), "nothing rebuilt");
+    assert_eq!(
+        modified("out/feeds/en.atom"),
+        feed_time,
+        "the feed is not rewritten"
+    );
+    assert_eq!(
+        modified("out/sitemap.xml"),
+        sitemap_time,
+        "the sitemap is not rewritten"
+    );
+    // One commentary changes its title: only it is rebuilt, and the feed still lists all three.
+    s.write(
+        "content/c-01/en.md",
+        "+++\ntitle = \"A new title\"\npublished = 2026-06-26\n+++\n\nText.[^1]\n\n[^1]: Note.\n",
+    );
+    let one = s.run(&base);
+    assert_eq!(written_ids(&one), ["c-01"]);
+    let text = feed();
+    assert!(text.contains("A new title"), "{text}");
+    for id in ["c-00", "c-01", "c-02"] {
+        assert!(
+            text.contains(&format!("https://cdn.example/c/{id}/en/")),
+            "{id} kept in the feed"
+        );
+    }
+    assert!(
+        s.path("out/c-01/en/card.png").exists(),
+        "the rebuilt commentary has its card"
     );
 }

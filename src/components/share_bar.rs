@@ -105,12 +105,18 @@ pub fn ShareBar(document: Arc<Document>, version: Version) -> impl IntoView {
         &share_url(ShareUrl::Canonical, &document, &version, &page),
         &version.title,
     );
+    // Issue 15: the republish copy (or "all rights reserved") inside the Embed control.
+    let republish = (
+        document.clone(),
+        version.clone(),
+        share_url(ShareUrl::Canonical, &document, &version, &page),
+    );
     let url = Signal::derive(move || share_url(ctx.mode.get(), &document, &version, &page));
     view! {
         <div class="ce-share" part="share" role="group" aria-label=ui.share>
             <ShareLinks ui=ui url=url text=Signal::stored(title.clone()) title=title on_share=on_share />
         </div>
-        {move || ctx.embed.get().then(|| view! { <EmbedCode ui=ui code=code.clone() /> }.into_any())}
+        {move || ctx.embed.get().then(|| view! { <EmbedCode ui=ui code=code.clone() republish=republish.clone() /> }.into_any())}
     }
     .into_any()
 }
@@ -247,7 +253,12 @@ fn CopyFallback(
 /// The `embed-code` part: a disclosure showing the exact embed code, with a copy control; when
 /// the clipboard refuses, the code is selected for the reader to copy.
 #[component]
-fn EmbedCode(ui: &'static UiStrings, code: String) -> impl IntoView {
+fn EmbedCode(
+    ui: &'static UiStrings,
+    code: String,
+    republish: (Arc<Document>, Version, String),
+) -> impl IntoView {
+    let (republish_document, republish_version, republish_link) = republish;
     let clipboard = use_clipboard();
     let state = clipboard.state;
     let field = NodeRef::<leptos::html::Textarea>::new();
@@ -276,6 +287,7 @@ fn EmbedCode(ui: &'static UiStrings, code: String) -> impl IntoView {
                     CopyState::Failed => Some(ui.code_copy_failed),
                 }}
             </span>
+            <super::notices::Republish document=republish_document version=republish_version ui=ui link=republish_link />
         </details>
     }
 }

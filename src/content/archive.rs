@@ -12,7 +12,9 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::Mutex;
 
 use super::build::{commentary_folders, is_commentary_id, write_atomic, write_document};
+use super::card::write_cards;
 use super::commentary::{compile_commentary, describe_io};
+use super::feeds::{write_archive, ArchiveEntry, ArchiveError};
 use super::incremental::{
     build_fingerprint, last_summary, outputs_of, remove_orphan_temps, remove_stale,
     sources_fingerprint, stamp_dir, take_stamp, up_to_date, write_stamp, Summary,
@@ -134,10 +136,26 @@ pub fn build_archive(
         report.summaries.extend(outcome.summary);
         report.skipped += usize::from(outcome.skipped);
     }
-    // Hook for archive-wide outputs (feeds, sitemap): `report.summaries` now holds every
-    // commentary whose outputs are in `out_dir` (built now, skipped, or failing now with its
-    // last good output still there), by id. Write them here (unless `stop` is set: a write
-    // failed), with `write_if_changed`, so that a build that changed nothing writes nothing.
+    // Archive-wide outputs (feeds, sitemap, contract §7): from every commentary whose outputs
+    // are in `out_dir` (built now, skipped, or failing now with its last good output still
+    // there), unless a write failed; each file only when its text changed, so that a build that
+    // changed nothing writes nothing.
+    if let (Some(out), false) = (out_dir, stop.load(Ordering::Relaxed)) {
+        if !report.summaries.is_empty() {
+            let entries: Vec<ArchiveEntry> = report
+                .summaries
+                .iter()
+                .map(ArchiveEntry::from_summary)
+                .collect();
+            match write_archive(&entries, out, &options.pages) {
+                Ok(files) => report.archive = files,
+                Err(ArchiveError::NotAbsolute(why)) => report.warnings.push(why),
+                Err(ArchiveError::Write(message)) => {
+                    report.diagnostics.push(Diagnostic::error(out, message))
+                }
+            }
+        }
+    }
     report
 }
 
@@ -253,6 +271,8 @@ fn write_outputs(
     let path = out.join(format!("{}.json", document.id));
     let bytes = write_document(document, &path).map_err(|m| (path.clone(), m))?;
     let pages = write_pages(document, out, &options.pages).map_err(|m| split_path(&path, m))?;
+    // The link cards (`<id>/<lang>/card.png`), per version, with the pages they illustrate.
+    write_cards(document, out).map_err(|m| split_path(&path, m))?;
     if options.live_reload {
         for page in &pages {
             add_reload_script(page).map_err(|m| (page.clone(), m))?;

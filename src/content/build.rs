@@ -27,6 +27,11 @@ pub struct BuildReport {
     /// what archive-wide outputs (feeds, sitemap) are made from. `check` has those that
     /// compiled.
     pub summaries: Vec<Summary>,
+    /// Warnings about the whole build rather than a source file (feeds and sitemap not
+    /// written without an absolute document base), printed `commentary: warning: …`.
+    pub warnings: Vec<String>,
+    /// The feeds and sitemap written ([`write_archive`](super::write_archive)).
+    pub archive: Vec<PathBuf>,
 }
 
 impl BuildReport {
@@ -136,12 +141,17 @@ pub(super) fn write_document(document: &Document, path: &Path) -> Result<usize, 
 /// # Errors
 /// The error of creating, writing or renaming the temporary file (which is removed).
 pub(crate) fn write_atomic(path: &Path, text: &str) -> std::io::Result<()> {
+    write_atomic_bytes(path, text.as_bytes())
+}
+
+/// [`write_atomic`] for bytes (the link cards).
+pub(crate) fn write_atomic_bytes(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let file_name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let temp = path.with_file_name(format!(".{file_name}.{}.tmp", std::process::id()));
-    let written = fs::File::create(&temp).and_then(|mut f| f.write_all(text.as_bytes()));
+    let written = fs::File::create(&temp).and_then(|mut f| f.write_all(bytes));
     let renamed = written.and_then(|()| fs::rename(&temp, path));
     if renamed.is_err() {
         // Best effort: the temporary file may not even exist.

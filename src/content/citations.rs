@@ -69,12 +69,24 @@ pub fn add_citations(document: &mut Document, house_template: Option<&str>) -> R
         let template = house_template.unwrap_or(DEFAULT_HOUSE_TEMPLATE);
         let house_runs = house(template, work).map_err(|e| e.0)?;
         citations.push(citation(CitationStyle::House, house_runs));
-        let entry = entry(work)?;
+        let entry = entry_of(work, version.date(document))?;
+        // Issue 15: APA dates a work by its last update; MLA adds "updated <date>" after the
+        // date of publication. The other styles cite a corrected work as it first appeared.
+        let apa_entry = match version.corrected() {
+            Some(latest) => entry_of(work, latest)?,
+            None => entry.clone(),
+        };
         for (style, independent, locale) in &csl.styles {
-            citations.push(citation(
-                *style,
-                format_csl(&entry, independent, locale, &csl.locales)?,
-            ));
+            let used = if *style == CitationStyle::Apa7 {
+                &apa_entry
+            } else {
+                &entry
+            };
+            let mut runs = format_csl(used, independent, locale, &csl.locales)?;
+            if let (CitationStyle::Mla9, Some(latest)) = (*style, version.corrected()) {
+                runs = mla_updated(runs, version.date(document), latest);
+            }
+            citations.push(citation(*style, runs));
         }
         citations.push(citation(CitationStyle::Bibtex, bibtex(work)));
         citations.push(citation(CitationStyle::Ris, ris(work)));
@@ -98,10 +110,39 @@ fn ymd(date: Date) -> String {
     date.to_string()
 }
 
-/// The hayagriva entry of a cited version: a report in a series, with its translator and, for a
-/// translation, the original as an `original` parent (APA's "Original work published", MLA's
-/// and Chicago's "Originally published as").
-fn entry(work: CiteWork<'_>) -> Result<Entry, String> {
+/// MLA 9's form for a corrected work: ", updated 2 June 2026" after the date of publication,
+/// in the form the style wrote that date.
+fn mla_updated(runs: Vec<CiteRun>, published: Date, latest: Date) -> Vec<CiteRun> {
+    let mut done = false;
+    runs.into_iter()
+        .map(|run| match run {
+            CiteRun::Text(text) if !done => {
+                let found = DateForm::ALL
+                    .iter()
+                    .find_map(|f| text.find(&f.format(published)).map(|at| (at, *f)));
+                match found {
+                    Some((at, form)) => {
+                        done = true;
+                        let end = at + form.format(published).len();
+                        CiteRun::Text(format!(
+                            "{}, updated {}{}",
+                            &text[..end],
+                            form.format(latest),
+                            &text[end..]
+                        ))
+                    }
+                    None => CiteRun::Text(text),
+                }
+            }
+            other => other,
+        })
+        .collect()
+}
+
+/// The hayagriva entry of a cited version dated `date`: a report in a series, with its
+/// translator and, for a translation, the original as an `original` parent (APA's "Original work
+/// published", MLA's and Chicago's "Originally published as").
+fn entry_of(work: CiteWork<'_>, date: Date) -> Result<Entry, String> {
     let d = work.document;
     let v = work.version;
     let names: Vec<serde_json::Value> = d.authors.iter().map(person).collect();
@@ -113,7 +154,7 @@ fn entry(work: CiteWork<'_>) -> Result<Entry, String> {
         "type": "report",
         "title": csl_text(&v.title),
         "author": names,
-        "date": ymd(v.date(d)),
+        "date": ymd(date),
         "publisher": publisher,
         "language": v.lang,
     });

@@ -44,25 +44,31 @@
 mod align;
 mod archive;
 mod build;
+mod card;
 mod citations;
 mod commentary;
 mod diagnostic;
+mod feeds;
 mod fields;
 mod front_matter;
 mod incremental;
 mod markdown;
 mod metadata;
+mod page_rights;
 mod pages;
 mod report;
+mod rights;
 mod script;
 
 pub use archive::{
     build_archive, write_if_changed, BuildOptions, RELOAD_TAG, WATCH_SCRIPT, WATCH_STAMP,
 };
 pub use build::{build, build_with, BuildReport, Written};
+pub use card::{card_png, write_cards, CARD_HEIGHT, CARD_WIDTH};
 pub use citations::{add_citations, plain as citation_text};
 pub use commentary::{compile_commentary, Compiled};
 pub use diagnostic::{Diagnostic, Severity};
+pub use feeds::{uri, write_archive, ArchiveEntry, ArchiveError, ArchiveVersion};
 pub use incremental::{Summary, CACHE_ENV};
 pub use pages::{
     article_page, description, embed_snippet, language_name, oembed, og_locale, write_pages,

@@ -54,7 +54,7 @@ impl PageOptions {
         self
     }
 
-    fn page_url(&self, id: &str, lang: &str) -> String {
+    pub(super) fn page_url(&self, id: &str, lang: &str) -> String {
         format!("{}{id}/{lang}/", self.document_base)
     }
 
@@ -71,8 +71,17 @@ fn is_absolute(url: &str) -> bool {
     safe_href(url).is_some_and(|u| u.starts_with("http"))
 }
 
+/// `options.page_url`, for the sibling modules.
+pub(super) fn page_url(options: &PageOptions, id: &str, lang: &str) -> String {
+    options.page_url(id, lang)
+}
+
 /// The URL that names this version: the publisher's `url`, else the page's own when absolute.
-fn canonical(document: &Document, version: &Version, options: &PageOptions) -> Option<String> {
+pub(super) fn canonical(
+    document: &Document,
+    version: &Version,
+    options: &PageOptions,
+) -> Option<String> {
     version.url.clone().or_else(|| {
         let own = options.page_url(&document.id, &version.lang);
         is_absolute(&own).then_some(own)
@@ -190,7 +199,7 @@ pub fn description(version: &Version) -> String {
     format!("{cut}…")
 }
 
-fn render_inlines(inlines: &[Inline], out: &mut String) {
+pub(super) fn render_inlines(inlines: &[Inline], out: &mut String) {
     for inline in inlines {
         match inline {
             Inline::Text(t) => out.push_str(&escape_text(t)),
@@ -330,6 +339,8 @@ pub fn article_page(document: &Document, version: &Version, options: &PageOption
         escape_text(site)
     ));
     meta(&mut head, "name", "description", &description);
+    // Rights (issue 15): licence link, noindex when withdrawn.
+    head.push_str(&super::page_rights::head(document, version));
     if let Some(url) = &canonical {
         head.push_str(&format!(
             "<link rel=\"canonical\" href=\"{}\">\n",
@@ -390,7 +401,8 @@ pub fn article_page(document: &Document, version: &Version, options: &PageOption
             &author.display_name(),
         );
     }
-    meta(&mut head, "name", "twitter:card", "summary");
+    // The link card (issue 15): og:image and a large Twitter card.
+    head.push_str(&super::card::card_meta(document, version, options));
     meta(&mut head, "name", "twitter:title", &version.title);
     meta(&mut head, "name", "twitter:description", &description);
     // Highwire Press tags: what Google Scholar and Zotero read.
@@ -452,6 +464,7 @@ pub fn article_page(document: &Document, version: &Version, options: &PageOption
     if let Some(url) = &canonical {
         ld["url"] = json!(url);
     }
+    super::page_rights::json_ld(&mut ld, document, version);
     if let Some(translator) = &version.translator {
         ld["translator"] = json!({ "@type": "Person", "name": translator });
     }
@@ -502,8 +515,13 @@ pub fn article_page(document: &Document, version: &Version, options: &PageOption
             others.join(" · ")
         ));
     }
+    // Rights (issue 15): the withdrawal or the corrections; a withdrawn version has no body.
+    article.push_str(&super::page_rights::notices_html(document, version));
     render_blocks(&version.body, &mut article);
     render_notes(&version.notes, ui, &mut article);
+    article.push_str(&super::page_rights::license_html(
+        document, version, options,
+    ));
     if let Some(url) = version.url.as_deref().and_then(safe_href) {
         article.push_str(&format!(
             "<p class=\"original\">{} <a href=\"{}\">{}</a></p>\n",

@@ -195,6 +195,9 @@ options:
         for d in &report.diagnostics {
             eprintln!("{d}");
         }
+        for w in &report.warnings {
+            eprintln!("commentary: warning: {w}");
+        }
         for w in &report.written {
             let n = w.languages.len();
             let plural = if n == 1 { "" } else { "s" };
