@@ -50,6 +50,7 @@ mod commentary;
 mod diagnostic;
 mod feeds;
 mod fields;
+mod footnote_labels;
 mod front_matter;
 mod incremental;
 mod markdown;
