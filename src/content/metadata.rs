@@ -143,7 +143,7 @@ fn authors(fields: &mut Fields<'_, '_>, report: &mut Report) -> Vec<Person> {
 }
 
 /// The optional `[citation]` table: `house`, the publisher's own citation line as a template
-/// (placeholders in README.md), checked here so that a mistake names its line.
+/// (placeholders in docs/citations.md), checked here so that a mistake names its line.
 fn house_template(fields: &mut Fields<'_, '_>, report: &mut Report) -> Option<String> {
     let (key, value) = fields.get("citation")?;
     let DeValue::Table(table) = value.get_ref() else {

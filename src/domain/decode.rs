@@ -5,7 +5,7 @@
 //! decoder, no serde in the wasm: serde's derived visitors, `serde-wasm-bindgen` and the float
 //! formatting its error messages need were about 5 % of the module.
 //!
-//! The rules are serde's for these types (README, "The compiled document"): unknown keys are
+//! The rules are serde's for these types (docs/schema.md): unknown keys are
 //! ignored, an optional key may be missing or `null`, enums are externally tagged
 //! (`{"paragraph": [...]}`, or a bare string for a variant without data: `"rule"`). Every error
 //! names where it is: `versions[1].body[3].list.items[0][2]: expected an object`.

@@ -1,6 +1,6 @@
 //! The compiled commentary: what the CLI writes as `<id>.json` and the widget reads.
 //!
-//! The JSON is exactly the serde form of [`Document`]; README.md ("The compiled document")
+//! The JSON is exactly the serde form of [`Document`]; docs/schema.md
 //! documents it field by field. Enums are externally tagged (`{"paragraph": [...]}`), the
 //! cheapest form for the widget to decode.
 
