@@ -3,6 +3,7 @@
 // release builds only, with esbuild from npm (package.json).
 //   - the wasm-bindgen glue (Trunk's own JS minifier cannot parse it: `export default`),
 //   - the loader commentary-embed.js (copied from public/ as it is),
+//   - the embed pages' frame script commentary-frame.js (the same),
 //   - the stylesheet.
 // esbuild only renames local bindings: the glue's import object keys (which the .wasm imports by
 // name) and the loader's custom element name, attributes and events are strings and stay as
@@ -16,6 +17,7 @@ import { transform } from 'esbuild';
 const FILES = {
   'commentary-embed-widget.js': 'js',
   'commentary-embed.js': 'js',
+  'commentary-frame.js': 'js',
   'commentary-embed.css': 'css',
 };
 

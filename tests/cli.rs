@@ -212,7 +212,11 @@ fn the_seed_compiles_with_one_structure_warning() {
     for lang in ["en", "tr"] {
         assert_eq!(
             entries(&out.join("2026-36").join(lang)),
-            ["index.html", "oembed.json"]
+            ["embed", "index.html", "oembed.json"]
+        );
+        assert_eq!(
+            entries(&out.join("2026-36").join(lang).join("embed")),
+            ["index.html"]
         );
     }
     assert!(run.stdout.contains(", 2 pages"), "{}", run.stdout);

@@ -46,6 +46,7 @@ mod build;
 mod citations;
 mod commentary;
 mod diagnostic;
+mod embed_page;
 mod fields;
 mod front_matter;
 mod markdown;
@@ -58,6 +59,7 @@ pub use build::{build, build_with, BuildReport, Written};
 pub use citations::{add_citations, plain as citation_text};
 pub use commentary::{compile_commentary, Compiled};
 pub use diagnostic::{Diagnostic, Severity};
+pub use embed_page::{embed_frame_snippet, embed_page, link_card, FRAME_SCRIPT};
 pub use pages::{
     article_page, description, embed_snippet, language_name, oembed, og_locale, write_pages,
     PageOptions,

@@ -112,7 +112,14 @@ describe('article pages', { skip: missingBuild() }, () => {
         assert.equal(oembed.type, 'rich');
         assert.equal(oembed.version, '1.0');
         assert.equal(oembed.title, v.title);
-        assert.equal(oembed.html, p.snippet);
+        // The framed form (CONTRACTS §4): the article page in a blockquote, then its embed page
+        // (this build's bases are relative: the URLs resolve against the article page).
+        const framed = /^<blockquote class="wp-embedded-content"><a href="([^"]+)">[^<]+<\/a><\/blockquote>\n<iframe class="wp-embedded-content" sandbox="allow-scripts" security="restricted" src="([^"]+)" width="(\d+)" height="(\d+)" title="[^"]+" frameborder="0" marginwidth="0" marginheight="0"><\/iframe>$/.exec(oembed.html);
+        assert.ok(framed, oembed.html);
+        assert.equal(new URL(framed[1], pageUrl(lang)).href, pageUrl(lang));
+        assert.equal(new URL(framed[2], pageUrl(lang)).href, `${pageUrl(lang)}embed/`);
+        assert.deepEqual([Number(framed[3]), Number(framed[4])], [oembed.width, oembed.height]);
+        assert.ok(!oembed.html.includes('secret'));
         assert.ok(Number.isInteger(oembed.width) && Number.isInteger(oembed.height));
       } finally {
         await page.closeAll();
