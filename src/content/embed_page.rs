@@ -18,8 +18,8 @@ use std::path::Path;
 
 use super::pages::{canonical, render_blocks, render_notes, write_atomic, PageOptions};
 use crate::domain::{
-    byline, embed_page_url, escape_attr, escape_text, frame_code, safe_href, ui_strings,
-    Document, Version,
+    byline, embed_page_url, escape_attr, escape_text, frame_code, safe_href, ui_strings, Document,
+    Version,
 };
 
 /// The file name of the frame script in `dist/` (and so under the embed base).
@@ -46,7 +46,11 @@ fn frame_options(options: &PageOptions) -> PageOptions {
 
 /// The framed embed code of `version`: the blockquote linking the article page, then the frame
 /// of the embed page (see [`frame_code`]). Complete only with an absolute `--document-base`.
-pub fn embed_frame_snippet(document: &Document, version: &Version, options: &PageOptions) -> String {
+pub fn embed_frame_snippet(
+    document: &Document,
+    version: &Version,
+    options: &PageOptions,
+) -> String {
     let page = options.page_url(&document.id, &version.lang);
     frame_code(&embed_page_url(&page), &page, &version.title)
 }
@@ -180,8 +184,12 @@ mod tests {
     fn relative_bases_get_one_more_level_and_absolute_ones_stay() {
         let d = doc();
         let page = embed_page(&d, &d.versions[0], &PageOptions::default());
-        assert!(page.contains("<script type=\"module\" src=\"../../../../embed/commentary-embed.js\"></script>"));
-        assert!(page.contains("<script type=\"module\" src=\"../../../../embed/commentary-frame.js\"></script>"));
+        assert!(page.contains(
+            "<script type=\"module\" src=\"../../../../embed/commentary-embed.js\"></script>"
+        ));
+        assert!(page.contains(
+            "<script type=\"module\" src=\"../../../../embed/commentary-frame.js\"></script>"
+        ));
         assert!(page.contains("<commentary-embed src=\"../../../x-1.json\" lang=\"tr\""));
         // No publisher URL, relative base: the canonical is the article page, one level up.
         assert!(page.contains("<link rel=\"canonical\" href=\"../../../x-1/tr/\">"));
@@ -199,7 +207,8 @@ mod tests {
         let d = doc();
         let page = embed_page(&d, &d.versions[1], &PageOptions::default());
         assert!(!page.contains("<script>alert"), "the title is escaped");
-        assert!(page.contains("<title>&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt; | AVİM</title>"));
+        assert!(page
+            .contains("<title>&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt; | AVİM</title>"));
         assert!(page.contains("<meta name=\"robots\" content=\"noindex\">"));
         assert!(page.contains("<link rel=\"canonical\" href=\"https://p.example/en?a=1&amp;b=2\">"));
         assert!(page.contains("<p>One &lt;b&gt;<sup><a class=\"note-ref\""));

@@ -72,7 +72,11 @@ fn is_absolute(url: &str) -> bool {
 }
 
 /// The URL that names this version: the publisher's `url`, else the page's own when absolute.
-pub(super) fn canonical(document: &Document, version: &Version, options: &PageOptions) -> Option<String> {
+pub(super) fn canonical(
+    document: &Document,
+    version: &Version,
+    options: &PageOptions,
+) -> Option<String> {
     version.url.clone().or_else(|| {
         let own = options.page_url(&document.id, &version.lang);
         is_absolute(&own).then_some(own)
@@ -701,7 +705,10 @@ mod tests {
             value["html"],
             "<blockquote class=\"wp-embedded-content\"><a href=\"https://cdn.example/c/x-1/tr/\">Türk &amp; \"Devletleri\"</a></blockquote>\n<iframe class=\"wp-embedded-content\" sandbox=\"allow-scripts\" security=\"restricted\" src=\"https://cdn.example/c/x-1/tr/embed/\" width=\"720\" height=\"900\" title=\"Türk &amp; &quot;Devletleri&quot;\" frameborder=\"0\" marginwidth=\"0\" marginheight=\"0\"></iframe>"
         );
-        assert_eq!((value["width"].as_u64(), value["height"].as_u64()), (Some(720), Some(900)));
+        assert_eq!(
+            (value["width"].as_u64(), value["height"].as_u64()),
+            (Some(720), Some(900))
+        );
         assert!(value.get("thumbnail_url").is_none(), "no link cards yet");
         assert_eq!(value["author_name"], "İlaha Khantamirova, AVİM \"Desk\"");
     }

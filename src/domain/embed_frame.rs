@@ -93,7 +93,9 @@ mod tests {
         assert!(!code.contains("<script>"));
         assert!(code.contains("src=\"https://c.example/x/en/embed/?a=1&amp;b=&quot;2&quot;\""));
         assert!(code.contains("<a href=\"https://c.example/x/en/?q=&lt;x&gt;\">"));
-        assert!(code.contains("title=\"&lt;/blockquote&gt;&lt;script&gt;alert(1)&lt;/script&gt; &quot;T&quot;\""));
+        assert!(code.contains(
+            "title=\"&lt;/blockquote&gt;&lt;script&gt;alert(1)&lt;/script&gt; &quot;T&quot;\""
+        ));
         assert!(!code.contains("secret"));
         assert_eq!(code.matches("<iframe").count(), 1);
         assert_eq!(code.matches("</blockquote>").count(), 1);
