@@ -205,6 +205,9 @@ fn CitationItem(
     let download = style.download().map(|(ext, mime)| {
         let filename = format!("{file_stem}.{ext}");
         let plain = plain.clone();
+        // A sandboxed frame (WordPress's) silently refuses downloads: the text shown above is
+        // selected instead, and the reader told to copy it.
+        let refused = RwSignal::new(false);
         view! {
             <button
                 type="button"
@@ -212,13 +215,21 @@ fn CitationItem(
                 data-style=style.id()
                 data-download=filename.clone()
                 on:click=move |_| {
-                    if download_text(&filename, mime, &plain).is_err() {
+                    if crate::browser_share::in_sandboxed_frame() {
+                        if let Some(el) = text_ref.get_untracked() {
+                            select_contents(&el);
+                        }
+                        refused.set(true);
+                    } else if download_text(&filename, mime, &plain).is_err() {
                         crate::browser::warn("commentary-embed: this browser cannot download files");
                     }
                 }
             >
                 {format!("{} .{ext}", ui.download)}
             </button>
+            <span class="ce-share-status" role="status" data-download-refused=move || refused.get().then_some("")>
+                {move || refused.get().then_some(ui.download_blocked)}
+            </span>
         }
     });
     let runs = citation

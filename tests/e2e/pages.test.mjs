@@ -140,7 +140,8 @@ describe('article pages', { skip: missingBuild() }, () => {
       // The widget's own Embed control takes over, with absolute URLs.
       const embed = page.locator('#seed [part~="embed-code"]');
       await embed.locator('summary').click();
-      const code = await embed.locator('textarea').inputValue();
+      const code = await embed.locator('textarea[data-form="script"]').inputValue();
+      assert.match(await embed.locator('textarea[data-form="frame"]').inputValue(), new RegExp(`<iframe class="wp-embedded-content" sandbox="allow-scripts" security="restricted" src="${CDN}/c/2026-36/en/embed/"`));
       assert.equal(code.split('\n')[0], `<script type="module" src="${CDN}/embed/commentary-embed.js"></script>`);
       assert.equal(code.split('\n')[1], `<commentary-embed src="${CDN}/c/2026-36.json" lang="en">`);
       // The fallback stays in the light DOM for crawlers but is no longer rendered.
