@@ -160,7 +160,10 @@ describe('WordPress embeds commentaries', { skip: missing() }, () => {
     const server2 = daemon('php', ['-S', `127.0.0.1:${wpPort}`, '-t', site, path.join(SUPPORT, 'router.php')], { env, cwd: site });
     stops.push(() => server2.stop());
     await waitFor('WordPress', async () => (await fetch(`${url}/`)).ok);
-    wp = { url, env, php, server: server2, log: () => {
+    wp = { url, env, php, server: server2, debugLog: () => {
+      const file = path.join(site, 'debug.log');
+      return existsSync(file) ? readFileSync(file, 'utf8') : '';
+    }, log: () => {
       const file = path.join(site, 'debug.log');
       return `${server2.output()}\n${existsSync(file) ? readFileSync(file, 'utf8').slice(-3000) : ''}`;
     } };
@@ -267,6 +270,13 @@ describe('WordPress embeds commentaries', { skip: missing() }, () => {
       const box = await iframe.boundingBox();
       assert.ok(Math.abs(box.height - 1000) <= 1, `frame box ${box.height}`);
       assert.ok(await frame.evaluate(() => document.scrollingElement.scrollHeight > window.innerHeight), 'the article scrolls inside the frame');
+      // Scrolled far down inside the frame, the language toggle is still in reach (sticky).
+      const toggleTop = await frame.evaluate(() => {
+        window.scrollTo(0, document.scrollingElement.scrollHeight / 2);
+        return document.querySelector('commentary-embed').shadowRoot.querySelector('[part~="language-toggle"]').getBoundingClientRect().top;
+      });
+      assert.ok(toggleTop >= 0 && toggleTop < 5, `the toggle sticks to the frame's top: ${toggleTop}`);
+      await frame.evaluate(() => window.scrollTo(0, 0));
       // Both protocols, with the secret WordPress gave.
       const heights = await page.evaluate(() => window.__heights);
       assert.ok(heights.some((h) => h.message === 'height' && h.secret === secret));
@@ -353,13 +363,25 @@ describe('WordPress embeds commentaries', { skip: missing() }, () => {
   });
 
   test('with the plugin: the pasted URL and the shortcode show the in-page widget, ready', { timeout: 60_000 }, async () => {
-    const [shortcode] = JSON.parse(wp.php(['run'], JSON.stringify([
-      { activate: 'commentary-embed/commentary-embed.php' },
+    // Activated in one request, configured in the next (as on the Plugins and Settings
+    // screens): the settings and their sanitising are registered on `init`.
+    const [activated] = JSON.parse(wp.php(['run'], JSON.stringify([{ activate: 'commentary-embed/commentary-embed.php' }])));
+    assert.equal(activated.active, true);
+    const answers = JSON.parse(wp.php(['run'], JSON.stringify([
+      { get: 'active_plugins' },
       { option: ['commentary_embed_widget_base', `${cdn}/embed/`] },
+      // Sanitised: the missing `/` is added; a value that is no http(s) URL is refused.
       { option: ['commentary_embed_document_base', `${cdn}/c`] },
+      { option: ['commentary_embed_widget_base', 'javascript:alert(1)'] },
+      { get: 'commentary_embed_widget_base' },
+      { get: 'commentary_embed_document_base' },
       { post: { title: 'Shortcode', content: `[commentary src="${cdn}/c/2026-36.json" lang="tr"]` } },
-    ]))).slice(3);
-    for (const [url, lang] of [[posts.classic, 'en'], [shortcode.url, 'tr']]) {
+      { post: { title: 'Shortcode by id', content: `[commentary src="2026-36" lang="en" theme="dark" share-url="page"]` } },
+    ])));
+    assert.deepEqual(answers[0].value, ['commentary-embed/commentary-embed.php']);
+    assert.deepEqual([answers[4].value, answers[5].value], [`${cdn}/embed/`, `${cdn}/c/`]);
+    const [shortcode, byId] = answers.slice(6);
+    for (const [url, lang] of [[posts.classic, 'en'], [shortcode.url, 'tr'], [byId.url, 'en']]) {
       const page = await open(url);
       try {
         assert.equal(await page.locator('iframe').count(), 0, 'no frame');
@@ -372,9 +394,27 @@ describe('WordPress embeds commentaries', { skip: missing() }, () => {
         // The fallback link names the version by its title (from the publisher's oEmbed).
         assert.equal(await element.locator(':scope > a').getAttribute('href'), `${cdn}/c/2026-36/${lang}/`);
         assert.ok((await element.locator(':scope > a').textContent()).length > 20);
+        if (url === byId.url) {
+          assert.equal(await element.getAttribute('theme'), 'dark');
+          assert.equal(await element.getAttribute('share-url'), 'page');
+        }
       } finally {
         await page.closeAll();
       }
     }
+    // A commentary the publisher does not have is left to WordPress: its usual plain URL.
+    const page = await open(posts.missing);
+    try {
+      assert.equal(await page.locator('commentary-embed').count(), 0);
+      assert.equal(await page.locator('iframe').count(), 0);
+      assert.equal(await page.locator('.wp-block-post-content p', { hasText: `${cdn}/c/no-such-commentary/en/` }).count(), 1);
+    } finally {
+      await page.closeAll();
+    }
+  });
+
+  test('our PHP (the plugin, the test\'s own files) logged no error, warning or notice', () => {
+    const ours = wp.debugLog().split('\n').filter((line) => /commentary-embed|tests\/e2e\/wordpress|loopback\.php|wp-config\.php/.test(line));
+    assert.deepEqual(ours, []);
   });
 });

@@ -6,6 +6,7 @@
  *     { "post": { "title": …, "content": … } }        wp_insert_post (published) -> { id, url }
  *     { "activate": "dir/file.php" }                  activate_plugin -> { active: true }
  *     { "option": [ name, value ] }                   update_option -> { ok }
+ *     { "get": name }                                 get_option -> { value }
  * The environment is the server's (CE_WP_ROOT, CE_WP_URL, CE_WP_SOCKET; see wp-config.php).
  */
 define( 'ABSPATH', rtrim( getenv( 'CE_WP_ROOT' ), '/' ) . '/' );
@@ -57,6 +58,8 @@ foreach ( json_decode( stream_get_contents( STDIN ), true ) as $ce_step ) {
 			exit( 1 );
 		}
 		$ce_answers[] = array( 'active' => is_plugin_active( $ce_step['activate'] ) );
+	} elseif ( isset( $ce_step['get'] ) ) {
+		$ce_answers[] = array( 'value' => get_option( $ce_step['get'] ) );
 	} elseif ( isset( $ce_step['option'] ) ) {
 		$ce_answers[] = array( 'ok' => update_option( $ce_step['option'][0], $ce_step['option'][1] ) );
 	}
