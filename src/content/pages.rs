@@ -525,7 +525,8 @@ pub fn article_page(document: &Document, version: &Version, options: &PageOption
 <style>{PAGE_CSS}</style>\n</head>\n<body>\n<main>\n\
 <commentary-embed src=\"{src}\" lang=\"{lang}\" share-url=\"canonical\" embed-code>\n<article class=\"fallback\">\n{article}\
 <details class=\"embed\">\n<summary>{embed}</summary>\n<p>{hint}</p>\n\
-<textarea readonly rows=\"5\" aria-label=\"{embed_attr}\">{snippet}</textarea>\n</details>\n\
+<p>{script_form}</p>\n<textarea readonly rows=\"5\" aria-label=\"{embed_attr}\">{snippet}</textarea>\n\
+<p>{frame_form}</p>\n<textarea readonly rows=\"5\" aria-label=\"{embed_attr}\" data-form=\"frame\">{frame}</textarea>\n</details>\n\
 </article>\n</commentary-embed>\n</main>\n</body>\n</html>\n",
         lang = escape_attr(&version.lang),
         src = escape_attr(&options.document_url(&document.id)),
@@ -533,6 +534,10 @@ pub fn article_page(document: &Document, version: &Version, options: &PageOption
         embed_attr = escape_attr(ui.embed),
         hint = escape_text(ui.embed_hint),
         snippet = escape_text(&snippet),
+        // The framed form too (CONTRACTS §4), for sites that allow no script.
+        script_form = escape_text(ui.embed_script),
+        frame_form = escape_text(ui.embed_frame),
+        frame = escape_text(&super::embed_page::embed_frame_snippet(document, version, options)),
     )
 }
 
