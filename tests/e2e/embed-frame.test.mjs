@@ -194,6 +194,32 @@ describe('the embed page in WordPress\'s sandbox', { skip: missingBuild() }, () 
     }
   });
 
+  test('a short commentary: the frame is exactly as tall as its page, with nothing to scroll', { timeout: TEST_TIMEOUT }, async () => {
+    // The seed cut to one sentence per version (so well under WordPress's 1000 px cap).
+    // (Fetched from Node at the server's own address: cdn.test resolves only in Chromium.)
+    const route = async (r) => {
+      const doc = await (await fetch(`http://127.0.0.1:${env.port}/c/2026-36.json`)).json();
+      for (const v of doc.versions) {
+        v.body = [{ paragraph: [{ text: 'One short paragraph.' }] }];
+        v.notes = [];
+        delete v.align;
+      }
+      await r.fulfill({ status: 200, body: JSON.stringify(doc), headers: { 'Access-Control-Allow-Origin': '*', 'Content-Type': 'application/json' } });
+    };
+    const { page, frame, state, iframe } = await open({ route });
+    try {
+      assert.equal(state, 'ready', pageLog(page));
+      await page.waitForTimeout(300);
+      const height = await heightOf(frame);
+      assert.ok(height > 200 && height < 1000, `height ${height}`);
+      assert.equal((await messages(page)).filter((m) => m.message === 'height').at(-1).value, height);
+      assert.equal(Number(await iframe.getAttribute('height')), height);
+      assert.ok(await frame.evaluate(() => document.scrollingElement.scrollHeight <= window.innerHeight + 1), 'nothing to scroll');
+    } finally {
+      await page.closeAll();
+    }
+  });
+
   for (const [what, route] of [
     ['fails to load (404)', (r) => r.fulfill({ status: 404, body: 'not found', headers: { 'Access-Control-Allow-Origin': '*' } })],
     ['is invalid', (r) => r.fulfill({ status: 200, body: '{"schema":1,"id":"2026-36"}', headers: { 'Access-Control-Allow-Origin': '*', 'Content-Type': 'application/json' } })],
