@@ -8,10 +8,14 @@
 // element is defined (and every `height`/`aspect` reservation made) without waiting for the glue,
 // and a partner's `blocking="render"` on the script tag holds the first paint for this small file
 // only. The glue's download still starts at once; the WebAssembly itself starts with the first
-// widget that comes near the viewport.
+// widget that comes near the viewport, and that widget's document is fetched at the same time
+// (not after the WebAssembly has started).
 const base = import.meta.url;
 const cssHref = new URL("commentary-embed.css", base).href;
-const glue = import("./commentary-embed-widget.js");
+// Another script defined the element first (an older copy of this loader, or the page's own
+// element of that name): say so once, and fetch nothing.
+const taken = typeof customElements === "object" && customElements.get("commentary-embed");
+const glue = taken ? null : import("./commentary-embed-widget.js");
 let started = null;
 
 function start() {
@@ -22,7 +26,98 @@ function start() {
   return started;
 }
 // An unused import that failed is reported when a widget needs it, not as an unhandled rejection.
-glue.catch(() => {});
+glue?.catch(() => {});
+
+// The documents of the page: one request per document URL, shared by every widget that shows it,
+// whatever their number (CONTRACTS §9 for the timing). A request that no widget wants any more
+// (its `src` replaced, its element gone) is aborted. A failed request is forgotten, so a retry
+// asks again; a successful one is kept while a widget shows it, so that a widget added later
+// with the same `src` shares it.
+//
+// `request(src)` answers `{ outcome, release() }`: `outcome` is a promise that never rejects, of
+// `{ kind: "document", value }` (the parsed JSON), `{ kind: "network" | "invalid", message }`,
+// `{ kind: "http", status, message }` or `{ kind: "aborted" }`. The widget decides what to do
+// with each (src/domain/lifecycle.rs); this only fetches.
+const STALL_MS = 10_000; // no response, or no bytes of the body, for this long: a network error
+
+async function fetchDocument(src, controller) {
+  let stalled = null;
+  let timer = 0;
+  const watch = (what) => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      stalled = what;
+      controller.abort();
+    }, STALL_MS);
+  };
+  try {
+    watch(`${src} did not answer within ${STALL_MS / 1000} s`);
+    const response = await fetch(src, { mode: "cors", signal: controller.signal });
+    if (!response.ok) {
+      return { kind: "http", status: response.status, message: `${src} answered HTTP ${response.status}` };
+    }
+    watch(`${src} stopped sending for ${STALL_MS / 1000} s`);
+    let text = "";
+    if (response.body && typeof response.body.getReader === "function") {
+      const reader = response.body.getReader();
+      const decoder = new TextDecoder();
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        text += decoder.decode(value, { stream: true });
+        watch(`${src} stopped sending for ${STALL_MS / 1000} s`);
+      }
+      text += decoder.decode();
+    } else {
+      text = await response.text();
+    }
+    clearTimeout(timer);
+    try {
+      return { kind: "document", value: JSON.parse(text) };
+    } catch (error) {
+      return { kind: "invalid", message: `${src} is not JSON: ${error?.message ?? error}` };
+    }
+  } catch (error) {
+    if (stalled) return { kind: "network", message: stalled };
+    if (controller.signal.aborted) return { kind: "aborted" };
+    return { kind: "network", message: `could not fetch ${src}: ${error?.message ?? error}` };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+const requests = new Map();
+
+export const documents = Object.freeze({
+  request(src) {
+    let entry = requests.get(src);
+    if (!entry) {
+      const controller = new AbortController();
+      entry = { users: 0, settled: false, controller, outcome: null };
+      const made = entry;
+      made.outcome = fetchDocument(src, controller).then((outcome) => {
+        made.settled = true;
+        if (outcome.kind !== "document" && requests.get(src) === made) requests.delete(src);
+        return outcome;
+      });
+      requests.set(src, made);
+    }
+    entry.users += 1;
+    const held = entry;
+    let released = false;
+    return {
+      outcome: held.outcome,
+      release() {
+        if (released) return;
+        released = true;
+        held.users -= 1;
+        if (held.users > 0) return;
+        if (requests.get(src) === held) requests.delete(src);
+        if (!held.settled) held.controller.abort();
+      },
+    };
+  },
+});
 
 // The startup error in every language the widget's UI speaks (src/domain/i18n.rs has the rest;
 // `title` is its `cannot_show`, and tests/loader_strings.rs checks that none is missing).
@@ -167,6 +262,7 @@ class CommentaryEmbedElement extends HTMLElement {
   #connection = null;
   #settled = false;
   #release = null;
+  #early = null;
 
   static get observedAttributes() {
     return ["src", "lang", "theme", "share-url", "embed-code"];
@@ -200,12 +296,30 @@ class CommentaryEmbedElement extends HTMLElement {
   }
 
   #load(connection) {
+    // The document's download starts now, beside the WebAssembly's. The widget asks for the same
+    // request once mounted; this hold on it lasts until the widget is ready or has failed (or the
+    // element leaves), so that the request is never dropped in between.
+    const src = (this.getAttribute("src") ?? "").trim();
+    this.#early?.();
+    if (src) {
+      const early = documents.request(src);
+      const done = (event) => {
+        if (event && event.target !== this) return;
+        this.removeEventListener("commentary-ready", done);
+        this.removeEventListener("commentary-error", done);
+        if (this.#early === done) this.#early = null;
+        early.release();
+      };
+      this.addEventListener("commentary-ready", done);
+      this.addEventListener("commentary-error", done);
+      this.#early = done;
+    }
     start().then(
       (module) => {
         // Disconnected (or reconnected) while the module was starting: that call mounts.
         if (this.#connection !== connection || this.#widget) return;
         try {
-          this.#widget = module.mount(this, cssHref);
+          this.#widget = module.mount(this, cssHref, documents);
         } catch (error) {
           showStartupError(this, error);
         }
@@ -218,6 +332,7 @@ class CommentaryEmbedElement extends HTMLElement {
 
   disconnectedCallback() {
     this.#connection = null;
+    this.#early?.();
     nearby?.unobserve(this);
     waiting.delete(this);
     const widget = this.#widget;
@@ -226,6 +341,9 @@ class CommentaryEmbedElement extends HTMLElement {
       widget.unmount();
       widget.free();
     }
+    // Moved or re-added later, the element shows its fallback (its own children) until its
+    // document is shown again, never an empty shadow root.
+    this.shadowRoot?.replaceChildren(document.createElement("slot"));
   }
 
   attributeChangedCallback(name, oldValue, newValue) {
@@ -233,6 +351,10 @@ class CommentaryEmbedElement extends HTMLElement {
   }
 }
 
-if (!customElements.get("commentary-embed")) {
+if (taken) {
+  console.warn(
+    "commentary-embed: another script has already defined <commentary-embed> on this page; this copy of the widget does nothing",
+  );
+} else {
   customElements.define("commentary-embed", CommentaryEmbedElement);
 }

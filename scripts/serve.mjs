@@ -16,9 +16,17 @@
 // sibling's content (whitespace collapsed, `#` comment lines dropped) as its
 // `Content-Security-Policy` header.
 //
-// As a library: `startServer({ host, port, mounts })` resolves to `{ url, port, close() }`;
-// `port: 0` picks a free port; `mounts` is an object `{ "/prefix/": "dir" }` (relative dirs are
-// resolved against the repository root).
+// As a library: `startServer({ host, port, mounts, faults })` resolves to
+// `{ url, port, close(), requests(pathname) }`; `port: 0` picks a free port; `mounts` is an object
+// `{ "/prefix/": "dir" }` (relative dirs are resolved against the repository root);
+// `requests(pathname)` counts the requests made for that path so far.
+//
+// `faults: true` (the tests' servers only) adds fault injection under `/__faults/<mode>/<path>`,
+// which serves `/<path>` after misbehaving as `<mode>` says:
+//   delay-<ms>       answers after <ms> milliseconds
+//   stall            sends the headers and half the body, then nothing more (never ends)
+//   hang             never answers at all
+//   fail-<n>-<key>   answers 500 to the first <n> requests made with this <key>, then the file
 
 import { createServer } from 'node:http';
 import { promises as fs } from 'node:fs';
@@ -65,13 +73,20 @@ export function mimeType(file) {
  * @param {{ host?: string, port?: number, mounts?: Record<string, string>, quiet?: boolean }} [options]
  * @returns {Promise<{ url: string, host: string, port: number, close: () => Promise<void> }>}
  */
-export async function startServer({ host = '127.0.0.1', port = 0, mounts = DEFAULT_MOUNTS, quiet = true } = {}) {
+export async function startServer({ host = '127.0.0.1', port = 0, mounts = DEFAULT_MOUNTS, quiet = true, faults = false } = {}) {
   const table = Object.entries(mounts)
     .map(([prefix, dir]) => [prefix.endsWith('/') ? prefix : `${prefix}/`, path.resolve(ROOT, dir)])
     .sort((a, b) => b[0].length - a[0].length);
+  const counts = new Map();
+  const failures = new Map();
+  const dropped = new Map();
 
   const server = createServer((req, res) => {
-    handle(req, res, table).catch((err) => {
+    const counted = (req.url ?? '/').split(/[?#]/, 1)[0];
+    counts.set(counted, (counts.get(counted) ?? 0) + 1);
+    const fault = faults ? /^\/__faults\/([a-z0-9-]+)(\/.*)$/.exec(counted) : null;
+    const served = fault ? injectFault(fault[1], req, res, { failures, dropped }) : Promise.resolve(req);
+    served.then((next) => next && handle(next, res, table)).catch((err) => {
       if (!res.headersSent) send(res, 500, 'text/plain; charset=utf-8', `internal error: ${err.message}\n`);
       else res.destroy();
     });
@@ -95,7 +110,51 @@ export async function startServer({ host = '127.0.0.1', port = 0, mounts = DEFAU
         server.close(() => resolve());
         server.closeAllConnections?.();
       }),
+    requests: (pathname) => counts.get(pathname) ?? 0,
+    /** How many `hang` or `stall` requests for `pathname` the client gave up (closed). */
+    dropped: (pathname) => dropped.get(pathname) ?? 0,
   };
+}
+
+/**
+ * Misbehaves as `mode` says (see the header); resolves to the request to serve next (its URL
+ * without the `/__faults/<mode>` prefix), or `null` when the fault answered (or never will).
+ */
+async function injectFault(mode, req, res, { failures, dropped }) {
+  const pathname = (req.url ?? '/').split(/[?#]/, 1)[0];
+  if (mode === 'hang' || mode === 'stall') {
+    res.on('close', () => {
+      if (!res.writableFinished) dropped.set(pathname, (dropped.get(pathname) ?? 0) + 1);
+    });
+  }
+  req.url = (req.url ?? '/').replace(/^\/__faults\/[a-z0-9-]+/, '');
+  const next = req;
+  let match;
+  if ((match = /^delay-(\d+)$/.exec(mode))) {
+    await new Promise((resolve) => setTimeout(resolve, Number(match[1])));
+    return next;
+  }
+  if (mode === 'hang') return null;
+  if ((match = /^fail-(\d+)-([a-z0-9]+)$/.exec(mode))) {
+    const seen = failures.get(match[2]) ?? 0;
+    failures.set(match[2], seen + 1);
+    if (seen < Number(match[1])) {
+      send(res, 500, 'text/plain; charset=utf-8', 'injected failure\n');
+      return null;
+    }
+    return next;
+  }
+  if (mode === 'stall') {
+    // Half of what the file would send, then silence; the connection stays open.
+    const original = res.end.bind(res);
+    res.end = (body) => {
+      if (body && body.length) res.write(body.subarray(0, Math.floor(body.length / 2)));
+      res.end = original;
+    };
+    return next;
+  }
+  send(res, 400, 'text/plain; charset=utf-8', `unknown fault \`${mode}\`\n`);
+  return null;
 }
 
 function baseHeaders(extra = {}) {

@@ -110,5 +110,13 @@ if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.j
   npm ci --no-audit --no-fund --loglevel=error
 fi
 
-log "ready: $(trunk --version), $(wasm-bindgen --version), wasm-opt $("$ROOT/node_modules/.bin/wasm-opt" --version | awk '{print $3}'), $(chromium --version 2>/dev/null | head -n1)"
+# 7. The same wasm-opt on PATH, so that `trunk build --release` alone works in a new shell after
+#    this set-up (contract §3): npm's global install of the binaryen that package.json pins.
+BINARYEN_VERSION=$(node -p "require('./package.json').devDependencies.binaryen")
+if ! wasm-opt --version 2>/dev/null | grep -q "version ${BINARYEN_VERSION%%.*}"; then
+  log "installing binaryen $BINARYEN_VERSION (wasm-opt) for the whole machine"
+  npm install -g --no-audit --no-fund --loglevel=error "binaryen@$BINARYEN_VERSION"
+fi
+
+log "ready: $(trunk --version), $(wasm-bindgen --version), wasm-opt $(wasm-opt --version | awk '{print $3}') ($(command -v wasm-opt)), $(chromium --version 2>/dev/null | head -n1)"
 log "engines: $(firefox-esr --version 2>/dev/null | head -n1), $(geckodriver --version | head -n1), WebKitGTK $(dpkg-query -W -f '${Version}' webkit2gtk-driver 2>/dev/null)"

@@ -22,6 +22,10 @@ cargo test --locked --target wasm32-unknown-unknown --test web
 
 step "build: widget (trunk --release) and documents (commentary build)"
 scripts/build.sh
+# Contract §3: after the set-up, `trunk build --release` alone builds dist/ in a new shell (no
+# scripts/env.sh, a login shell's PATH).
+env -i HOME="$HOME" PATH="$HOME/.cargo/bin:/usr/local/bin:/usr/bin:/bin" TERM=dumb \
+  bash -c 'cd "$1" && trunk build --release' _ "$ROOT"
 
 step "end-to-end tests: the public script tag in Chromium"
 node --test --test-concurrency=1 tests/e2e/

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use web_sys::{HtmlElement, ShadowRootInit, ShadowRootMode};
 
+use crate::browser::DocumentService;
 use crate::components::{CommentaryWidget, WidgetConfig};
 
 /// The attributes the element observes (CONTRACTS §3); the loader's `observedAttributes` lists
@@ -27,13 +28,18 @@ pub struct Widget {
 }
 
 /// Renders a widget into `host`'s open shadow root (attached on first use), styled by the
-/// stylesheet at `css_href`.
+/// stylesheet at `css_href`, fetching its documents through the loader's `documents` service
+/// (shared by every widget on the page).
 ///
 /// # Errors
 /// A JavaScript error when the shadow root or the mount point cannot be made (the host is not an
 /// element that accepts a shadow root); the loader shows it in place of the widget.
 #[wasm_bindgen]
-pub fn mount(host: HtmlElement, css_href: String) -> Result<Widget, JsValue> {
+pub fn mount(
+    host: HtmlElement,
+    css_href: String,
+    documents: DocumentService,
+) -> Result<Widget, JsValue> {
     let shadow = match host.shadow_root() {
         Some(root) => root,
         None => host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?,
@@ -58,7 +64,7 @@ pub fn mount(host: HtmlElement, css_href: String) -> Result<Widget, JsValue> {
         embed_code: embed_code.read_only().into(),
     };
     let handle = leptos::mount::mount_to(mount_point, move || {
-        view! { <CommentaryWidget host=host config=config css_href=css_href /> }
+        view! { <CommentaryWidget host=host config=config css_href=css_href documents=documents /> }
     });
     Ok(Widget {
         handle: Some(Box::new(handle)),

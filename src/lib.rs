@@ -19,9 +19,12 @@
 //!   dates, link safety, language tags, UI strings. Unit-tested natively, shared by CLI and widget.
 //! - [`content`] (native only): the Markdown + TOML source → [`domain::Document`], with
 //!   `path:line: message` errors. The CLI (`src/bin/commentary`) is a thin shell over it.
-//! - `components` (wasm only): Leptos views that render domain values.
-//! - `browser` (wasm only): the one place that names `web_sys`: fetching, events; with `reader`
-//!   beside it: the reader's languages, stored choice and place on the page.
+//! - `components` (wasm only): Leptos views, thin: they render domain values, feed the domain's
+//!   state machines what the reader did ([`domain::NotePopover`], [`domain::LanguageSwitch`],
+//!   [`domain::Lifecycle`]) and carry out their answers.
+//! - `browser` (wasm only): the browser adapter, the one place that names `web_sys` and `js_sys`
+//!   (with `embed`): one file per capability (fetch, events, storage, clipboard, share sheet,
+//!   locale, selection, popover placement, the reader's place, focus, downloads, Zotero).
 //! - `embed` (wasm only): the `<commentary-embed>` custom element: attributes, shadow root,
 //!   mounting.
 //!
@@ -43,10 +46,6 @@ pub mod content;
 #[cfg(target_arch = "wasm32")]
 pub mod browser;
 #[cfg(target_arch = "wasm32")]
-pub mod browser_share;
-#[cfg(target_arch = "wasm32")]
 pub mod components;
 #[cfg(target_arch = "wasm32")]
 pub mod embed;
-#[cfg(target_arch = "wasm32")]
-pub mod reader;

@@ -8,5 +8,5 @@ pub use commentary_embed::embed::{mount, Widget};
 
 fn main() {
     #[cfg(target_arch = "wasm32")]
-    std::hint::black_box(mount as fn(_, _) -> _);
+    std::hint::black_box(mount as fn(_, _, _) -> _);
 }

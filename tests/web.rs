@@ -14,6 +14,13 @@ use web_sys::{CustomEvent, Element, HtmlElement, ShadowRoot};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+// The loader's document service, which the loader hands every widget it mounts.
+#[wasm_bindgen(module = "/public/commentary-embed.js")]
+extern "C" {
+    #[wasm_bindgen(thread_local_v2, js_name = documents)]
+    static DOCUMENTS: commentary_embed::browser::DocumentService;
+}
+
 const CSS: &str = "data:text/css,.ce-root%7Bdisplay:block%7D";
 
 fn document_json(versions: &str) -> String {
@@ -136,7 +143,7 @@ fn mount_stored(src: &str, lang: Option<&str>) -> Mounted {
             .unwrap();
         listeners.push(listener);
     }
-    let widget = mount(host.clone(), CSS.into()).expect("mounts");
+    let widget = mount(host.clone(), CSS.into(), DOCUMENTS.with(Clone::clone)).expect("mounts");
     Mounted {
         host,
         widget,
@@ -206,7 +213,7 @@ async fn renders_the_requested_version_with_numbered_notes() {
     let notes = m.all("[part~='footnotes'] li");
     assert_eq!(notes.len(), 2);
     let backlinks: Vec<_> = m
-        .all("#ce-note-1 a.ce-backlink")
+        .all("#note-1 a.ce-backlink")
         .iter()
         .map(|a| a.text_content().unwrap())
         .collect();

@@ -32,7 +32,7 @@ fn scratch() -> PathBuf {
 /// Fuzz target `compile`: the input as a commentary folder through
 /// [`compile_commentary`], the compiler's entry for one commentary (what `commentary build`
 /// runs per folder). Checks: a document comes with no error and passes the widget's own decoding
-/// ([`decode_document`]) after a JSON round trip; every link it keeps is safe; no document comes
+/// ([`read_bytes`]) after a JSON round trip; every link it keeps is safe; no document comes
 /// with at least one error.
 pub fn compile(data: &[u8]) {
     let mut parts = data.split(|b| *b == SEPARATOR);
@@ -59,7 +59,7 @@ pub fn compile(data: &[u8]) {
                 compiled.diagnostics
             );
             let json = serde_json::to_vec(&document).expect("a document serialises");
-            let decoded = decode_document(&json)
+            let decoded = read_bytes(&json)
                 .unwrap_or_else(|e| panic!("the widget refuses what the compiler wrote: {e}"));
             assert_eq!(
                 decoded, document,
@@ -81,10 +81,10 @@ pub fn compile(data: &[u8]) {
     }
 }
 
-/// Fuzz target `decode`: the input as a document through [`decode_document`], then, when the
+/// Fuzz target `decode`: the input as a document through [`read_bytes`], then, when the
 /// widget would show it, through everything the widget computes from it ([`exercise`]).
 pub fn decode(data: &[u8]) {
-    if let Ok(document) = decode_document(data) {
+    if let Ok(document) = read_bytes(data) {
         exercise(&document);
     }
 }
@@ -95,7 +95,7 @@ pub fn decode(data: &[u8]) {
 ///
 /// # Errors
 /// The message the widget would show.
-pub fn decode_document(data: &[u8]) -> Result<Document, String> {
+pub fn read_bytes(data: &[u8]) -> Result<Document, String> {
     let value: serde_json::Value =
         serde_json::from_slice(data).map_err(|e| format!("not JSON: {e}"))?;
     read_document(&value)

@@ -3,12 +3,13 @@
 use leptos::prelude::*;
 
 use super::cite_panel::{CiteTools, OnCopy};
-use super::content::{note_id, ref_id, render_blocks, Ctx};
+use super::content::{render_blocks, Ctx};
 use super::footnotes::Footnotes;
 use super::language_toggle::VersionOrigin;
 use super::share_bar::{QuoteShare, ShareBar};
 use crate::domain::{
-    byline, provenance, text_direction, ui_strings, Document, Note, UiStrings, Version,
+    backlink_mark, byline, note_id, provenance, ref_id, text_direction, ui_strings, Document, Note,
+    UiStrings, Version,
 };
 
 /// The article of `version` of `document`.
@@ -69,11 +70,15 @@ fn NotesList(notes: Vec<Note>, ui: &'static UiStrings) -> impl IntoView {
             let n = note.number;
             let backlinks = (1..=note.references)
                 .map(|occurrence| {
-                    let mark = if note.references == 1 { "↑".to_owned() } else { occurrence_letter(occurrence) };
+                    let mark = backlink_mark(occurrence, note.references);
+                    let which = if note.references == 1 {
+                        String::new()
+                    } else {
+                        mark.clone()
+                    };
                     view! {
                         <a class="ce-backlink" href=format!("#{}", ref_id(n, occurrence))
-                            aria-label=format!("{} ({} {n}{})", ui.back_to_text, ui.note,
-                                if note.references == 1 { String::new() } else { occurrence_letter(occurrence) })>
+                            aria-label=format!("{} ({} {n}{which})", ui.back_to_text, ui.note)>
                             {mark}
                         </a>
                     }
@@ -93,16 +98,4 @@ fn NotesList(notes: Vec<Note>, ui: &'static UiStrings) -> impl IntoView {
             <ol>{items}</ol>
         </section>
     }
-}
-
-/// a, b, … z, aa, ab … for the n-th (from 1) reference of a note.
-fn occurrence_letter(n: u32) -> String {
-    let mut n = n;
-    let mut out = Vec::new();
-    while n > 0 {
-        let rem = (n - 1) % 26;
-        out.push(char::from(b'a' + rem as u8));
-        n = (n - 1) / 26;
-    }
-    out.iter().rev().collect()
 }

@@ -5,15 +5,12 @@ use std::sync::Arc;
 
 use leptos::html;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 use crate::browser::{
-    copy_rich, download_text, remember, remembered, select_contents, set_coins, today,
+    download_text, in_sandboxed_frame, remember, remembered, select_contents, set_coins, today,
+    use_clipboard, warn, StorageKey,
 };
 use crate::domain::{coins, Citation, CitationStyle, CiteWork, Date, Document, UiStrings, Version};
-
-/// Where the last style a reader copied is remembered (per site: the partner's storage).
-const STYLE_KEY: &str = "commentary-embed.citation-style";
 
 /// Sends `commentary-citation-copy`: `(style, text)`.
 pub type OnCopy = Callback<(String, String)>;
@@ -79,7 +76,9 @@ fn CitePanel(
         .filter(|o| !o.lang.eq_ignore_ascii_case(&version.lang))
         .cloned();
     let cite_original = RwSignal::new(false);
-    let last = RwSignal::new(remembered(STYLE_KEY).and_then(|s| CitationStyle::from_id(&s)));
+    let last = RwSignal::new(
+        remembered(StorageKey::CitationStyle).and_then(|s| CitationStyle::from_id(&s)),
+    );
     let status = RwSignal::new(String::new());
     let today = today().unwrap_or(document.published);
     let house_label = match document.publisher.short_name.as_deref() {
@@ -107,14 +106,8 @@ fn CitePanel(
         } else {
             &version
         };
-        // The styles in their fixed order, the one used last first (no sort: it would bring a
-        // generic sort routine into the wasm for eight items).
         let remembered = last.get_untracked();
-        let order = remembered.into_iter().chain(
-            CitationStyle::ALL
-                .into_iter()
-                .filter(|s| Some(*s) != remembered),
-        );
+        let order = CitationStyle::in_panel_order(remembered);
         let citations: Vec<(CitationStyle, Citation)> = order
             .filter_map(|style| {
                 cited
@@ -139,7 +132,7 @@ fn CitePanel(
                         is_last=remembered == Some(style)
                         ui=ui
                         on_copied=move |(style, text, ok): (CitationStyle, String, bool)| {
-                            remember(STYLE_KEY, style.id());
+                            remember(StorageKey::CitationStyle, style.id());
                             last.set(Some(style));
                             status.set(if ok { format!("{} ({})", ui.copied, style_name(style, ui)) } else { ui.copy_by_hand.to_owned() });
                             // The page hears of a copy only when the clipboard took it.
@@ -185,20 +178,22 @@ fn CitationItem(
     let text_ref = NodeRef::<html::Div>::new();
     let plain = citation.plain(today);
     let html_text = citation.html(today);
+    let clipboard = use_clipboard();
     let copy = {
         let plain = plain.clone();
         move |_| {
-            let (plain, html_text) = (plain.clone(), html_text.clone());
-            spawn_local(async move {
-                let ok = copy_rich(&html_text, &plain).await.is_ok();
-                // The panel may be gone by now (another language shown): only `try_` access
-                // after the await, or the panic takes down every widget on the page.
-                if !ok {
-                    if let Some(el) = text_ref.try_get_untracked().flatten() {
-                        select_contents(&el);
+            clipboard.copy(Some(html_text.clone()), plain.clone(), {
+                let plain = plain.clone();
+                move |ok| {
+                    // The panel may be gone by now (another language shown): only `try_` access
+                    // after the await, or the panic takes down every widget on the page.
+                    if !ok {
+                        if let Some(el) = text_ref.try_get_untracked().flatten() {
+                            select_contents(&el);
+                        }
                     }
+                    let _ = on_copied.try_run((style, plain, ok));
                 }
-                let _ = on_copied.try_run((style, plain, ok));
             });
         }
     };
@@ -215,13 +210,13 @@ fn CitationItem(
                 data-style=style.id()
                 data-download=filename.clone()
                 on:click=move |_| {
-                    if crate::browser_share::in_sandboxed_frame() {
+                    if in_sandboxed_frame() {
                         if let Some(el) = text_ref.get_untracked() {
                             select_contents(&el);
                         }
                         refused.set(true);
                     } else if download_text(&filename, mime, &plain).is_err() {
-                        crate::browser::warn("commentary-embed: this browser cannot download files");
+                        warn("commentary-embed: this browser cannot download files");
                     }
                 }
             >

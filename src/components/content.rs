@@ -110,13 +110,3 @@ fn render_inline(inline: &Inline, ctx: Ctx) -> AnyView {
         Inline::LineBreak => view! { <br /> }.into_any(),
     }
 }
-
-/// The id of a footnote reference (unique inside one shadow root).
-pub fn ref_id(note: u32, occurrence: u32) -> String {
-    format!("ce-ref-{note}-{occurrence}")
-}
-
-/// The id of a note in the notes list.
-pub fn note_id(note: u32) -> String {
-    format!("ce-note-{note}")
-}

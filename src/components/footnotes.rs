@@ -1,7 +1,6 @@
-//! Footnote references that open their note in a popover: on hover (after a short delay, kept
-//! open while the pointer is over the reference or the note, closed after a grace delay), on
-//! keyboard focus, Enter or Space, and on tap; closed by Escape, the close control, a tap or
-//! click outside, or focus leaving both. One note is open at a time per widget.
+//! Footnote references that open their note in a popover. When a note opens and closes is
+//! [`NotePopover`]'s to decide (hover intent, grace period, pin, Escape, tap, one open at a
+//! time); these views feed it what the reader did and carry out its answers.
 //!
 //! The note is a non-modal dialog (it holds links, so not a tooltip) in the top layer (the HTML
 //! `popover` attribute), so no `overflow` or `z-index` of the host page can clip or cover it. It
@@ -11,40 +10,27 @@
 //! shadow root (no `style` attribute: strict CSP). On narrow or short viewports the stylesheet
 //! makes it a bottom sheet.
 
-use std::time::Duration;
-
 use leptos::ev;
 use leptos::html;
-use leptos::leptos_dom::helpers::{set_timeout_with_handle, window_event_listener, TimeoutHandle};
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
-use super::content::{note_id, ref_id, render_blocks, Ctx};
-use crate::browser::{event_path_contains, place_popover, PopoverSheet};
-use crate::domain::{Note, UiStrings};
-
-/// Delay before a hovered reference opens its note: a pointer passing over the text does not
-/// flash notes open.
-const OPEN_DELAY: Duration = Duration::from_millis(120);
-/// Grace delay before a note closes once the pointer has left the reference and the note, long
-/// enough to cross the gap between them (WCAG 1.4.13: hoverable).
-const CLOSE_DELAY: Duration = Duration::from_millis(350);
-
-/// Which reference has its note open.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct OpenNote {
-    pub note: u32,
-    pub occurrence: u32,
-    /// Opened by a click, tap, Enter or Space: stays open when the pointer leaves.
-    pub pinned: bool,
-}
+use super::content::{render_blocks, Ctx};
+use crate::browser::{
+    event_path_contains, focus_active_in, focus_moves_within, is_hover_pointer, key_of, on_window,
+    on_window_capture, place_popover, show_popover, EventListener, PopoverSheet, Timeout,
+};
+use crate::domain::{
+    note_id, ref_id, Note, NoteAnswer, NoteInput, NotePopover, NoteRef, OpenNote, Timer, UiStrings,
+};
 
 /// The footnote state of one widget, shared by every reference of the shown version.
 #[derive(Clone, Copy)]
 pub struct Footnotes {
     notes: StoredValue<Vec<Note>>,
+    rules: StoredValue<NotePopover>,
+    /// The open note, as the views read it (mirrors `rules`).
     open: RwSignal<Option<OpenNote>>,
-    timer: StoredValue<Option<TimeoutHandle>>,
+    timer: StoredValue<Option<Timeout>, LocalStorage>,
     /// Set just before the widget itself focuses a reference, so that focus does not reopen the
     /// note that was just closed.
     refocusing: StoredValue<bool>,
@@ -56,76 +42,45 @@ impl Footnotes {
     pub fn new(notes: Vec<Note>) -> Footnotes {
         Footnotes {
             notes: StoredValue::new(notes),
+            rules: StoredValue::new(NotePopover::new()),
             open: RwSignal::new(None),
-            timer: StoredValue::new(None),
+            timer: StoredValue::new_local(None),
             refocusing: StoredValue::new(false),
             sheet: StoredValue::new_local(None),
         }
     }
 
-    fn cancel_timer(&self) {
-        if let Some(handle) = self.timer.try_update_value(Option::take).flatten() {
-            handle.clear();
-        }
-    }
-
-    fn later(&self, delay: Duration, f: impl FnOnce() + 'static) {
-        self.cancel_timer();
-        let open = self.open;
-        // The article may be replaced before the timer fires (another language shown): a
-        // disposed signal read would panic.
-        let guarded = move || {
-            if !open.is_disposed() {
-                f();
-            }
+    /// Feeds `input` to the rules and carries out their answer (the timer, the open note).
+    fn feed(self, input: NoteInput) -> NoteAnswer {
+        let Some(answer) = self.rules.try_update_value(|r| r.handle(input)) else {
+            return NoteAnswer {
+                timer: Timer::Keep,
+                handled: false,
+                refocus: None,
+            };
         };
-        if let Ok(handle) = set_timeout_with_handle(guarded, delay) {
-            self.timer.set_value(Some(handle));
+        match answer.timer {
+            Timer::Keep => {}
+            Timer::Cancel => {
+                let _ = self.timer.try_update_value(|t| *t = None);
+            }
+            Timer::Start(ms) => {
+                // The article may be replaced before the timer fires (another language shown):
+                // a disposed signal read would panic.
+                let timer = Timeout::new(ms, move || {
+                    if !self.open.is_disposed() {
+                        self.feed(NoteInput::TimerDone);
+                    }
+                });
+                let _ = self.timer.try_update_value(|t| *t = Some(timer));
+            }
         }
-    }
-
-    fn is_open(&self, note: u32, occurrence: u32) -> bool {
-        self.open
-            .get_untracked()
-            .is_some_and(|o| o.note == note && o.occurrence == occurrence)
-    }
-
-    fn show(&self, note: u32, occurrence: u32, pinned: bool) {
-        self.cancel_timer();
-        let pinned = pinned
-            || self
-                .open
-                .get_untracked()
-                .is_some_and(|o| o.pinned && o.note == note && o.occurrence == occurrence);
-        self.open.set(Some(OpenNote {
-            note,
-            occurrence,
-            pinned,
-        }));
-    }
-
-    /// Closes whatever note is open.
-    pub fn close(&self) {
-        self.cancel_timer();
-        if self.open.get_untracked().is_some() {
-            self.open.set(None);
+        let now = self.rules.with_value(NotePopover::open);
+        if self.open.get_untracked() != now {
+            self.open.set(now);
         }
+        answer
     }
-
-    fn close_later(&self) {
-        let this = *self;
-        if self.open.get_untracked().is_some_and(|o| !o.pinned) {
-            self.later(CLOSE_DELAY, move || {
-                if this.open.get_untracked().is_some_and(|o| !o.pinned) {
-                    this.open.set(None);
-                }
-            });
-        }
-    }
-}
-
-fn is_hover_pointer(ev: &ev::PointerEvent) -> bool {
-    matches!(ev.pointer_type().as_str(), "mouse" | "pen")
 }
 
 /// One in-text reference, and its note's popover while it is open.
@@ -141,59 +96,41 @@ pub fn FootnoteRef(
         footnotes
             .open
             .get()
-            .is_some_and(|o| o.note == note && o.occurrence == occurrence)
+            .is_some_and(|o| o.at == NoteRef { note, occurrence })
     });
     let popover_id = format!("ce-popover-{note}-{occurrence}");
 
+    let at = NoteRef { note, occurrence };
     let on_pointerenter = move |ev: ev::PointerEvent| {
-        if !is_hover_pointer(&ev) {
-            return;
-        }
-        if footnotes.is_open(note, occurrence) {
-            footnotes.cancel_timer();
-        } else {
-            footnotes.later(OPEN_DELAY, move || footnotes.show(note, occurrence, false));
+        if is_hover_pointer(&ev) {
+            footnotes.feed(NoteInput::PointerEnter(at));
         }
     };
     let on_pointerleave = move |ev: ev::PointerEvent| {
-        if !is_hover_pointer(&ev) {
-            return;
-        }
-        if footnotes.is_open(note, occurrence) {
-            footnotes.close_later();
-        } else {
-            footnotes.cancel_timer();
+        if is_hover_pointer(&ev) {
+            footnotes.feed(NoteInput::PointerLeave(at));
         }
     };
     let on_focus = move |_| {
         if footnotes.refocusing.get_value() {
             footnotes.refocusing.set_value(false);
-        } else if !footnotes.is_open(note, occurrence) {
-            footnotes.show(note, occurrence, false);
+        } else {
+            footnotes.feed(NoteInput::Focus(at));
         }
-    };
-    let toggle = move || match footnotes.open.get_untracked() {
-        Some(o) if o.note == note && o.occurrence == occurrence && o.pinned => footnotes.close(),
-        _ => footnotes.show(note, occurrence, true),
     };
     let on_click = move |ev: ev::MouseEvent| {
         ev.prevent_default();
-        toggle();
+        footnotes.feed(NoteInput::Activate(at));
     };
-    let on_keydown = move |ev: ev::KeyboardEvent| match ev.key().as_str() {
-        " " | "Spacebar" => {
+    let on_keydown = move |ev: ev::KeyboardEvent| {
+        if matches!(ev.key().as_str(), " " | "Spacebar") {
             ev.prevent_default();
-            toggle();
+            footnotes.feed(NoteInput::Activate(at));
         }
-        "Escape" if footnotes.is_open(note, occurrence) => {
-            ev.prevent_default();
-            footnotes.close();
-        }
-        _ => {}
     };
     let on_focusout = move |ev: ev::FocusEvent| {
         if !focus_stays(&ev, &popover_id_for(note, occurrence)) {
-            footnotes.close();
+            footnotes.feed(NoteInput::FocusLeft);
         }
     };
 
@@ -239,18 +176,10 @@ fn popover_id_for(note: u32, occurrence: u32) -> String {
 
 /// Whether focus, leaving an element, goes to the reference or into the popover `popover_id`.
 fn focus_stays(ev: &ev::FocusEvent, popover_id: &str) -> bool {
-    let Some(next) = ev
-        .related_target()
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-    else {
-        return false;
-    };
-    next.closest(&format!(
-        "#{popover_id}, [part~='footnote-ref'][aria-controls='{popover_id}']"
-    ))
-    .ok()
-    .flatten()
-    .is_some()
+    focus_moves_within(
+        ev,
+        &format!("#{popover_id}, [part~='footnote-ref'][aria-controls='{popover_id}']"),
+    )
 }
 
 /// The open note: `part="footnote-popover"`, present only while open.
@@ -278,61 +207,77 @@ fn FootnotePopover(
     };
     Effect::new(move |_| {
         if let Some(p) = popover.get() {
-            // Browsers without the popover API show it in place, positioned by the stylesheet.
-            let _ = p.show_popover();
+            show_popover(&p);
             place();
         }
     });
-    let on_scroll = window_event_listener(ev::scroll, move |_| place());
-    let on_resize = window_event_listener(ev::resize, move |_| place());
-    // A press anywhere outside the note and its reference closes it (touch: tap outside).
-    let on_outside = window_event_listener(ev::pointerdown, move |ev| {
-        let inside = popover
-            .get_untracked()
-            .is_some_and(|p| event_path_contains(&ev, &p))
-            || anchor
+    // Listeners on the page while the note is open, removed with it.
+    let listeners: Vec<EventListener> = [
+        on_window("scroll", move |_| place()),
+        on_window("resize", move |_| place()),
+        // A press anywhere outside the note and its reference closes it (touch: tap outside).
+        on_window("pointerdown", move |ev| {
+            let inside = popover
                 .get_untracked()
-                .is_some_and(|a| event_path_contains(&ev, &a));
-        if !inside && footnotes.open.get_untracked().is_some() {
-            footnotes.close();
-        }
-    });
-    on_cleanup(move || {
-        on_scroll.remove();
-        on_resize.remove();
-        on_outside.remove();
-    });
+                .is_some_and(|p| event_path_contains(ev, &p))
+                || anchor
+                    .get_untracked()
+                    .is_some_and(|a| event_path_contains(ev, &a));
+            if !inside {
+                footnotes.feed(NoteInput::PressOutside);
+            }
+        }),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    let listeners = StoredValue::new_local(listeners);
+    on_cleanup(move || listeners.update_value(Vec::clear));
 
-    let close_and_refocus = move || {
-        footnotes.close();
-        if let Some(a) = anchor.get_untracked() {
-            footnotes.refocusing.set_value(true);
-            let _ = a.focus();
-            // Focus may not move (the reference already had it): do not swallow the next focus.
-            footnotes.refocusing.set_value(false);
+    // Gives focus back to the reference after the widget closed its note.
+    let refocus = move |answer: NoteAnswer| {
+        if answer.refocus.is_some() {
+            if let Some(a) = anchor.get_untracked() {
+                footnotes.refocusing.set_value(true);
+                let _ = a.focus();
+                // Focus may not move (the reference already had it): do not swallow the next focus.
+                footnotes.refocusing.set_value(false);
+            }
         }
     };
-    let on_keydown = move |ev: ev::KeyboardEvent| {
-        if ev.key() == "Escape" {
+    // Escape closes the note wherever the focus is on the page, the host page's own elements
+    // included (WCAG 1.4.13), while the note is open: the listener lives as long as this view.
+    let escape_id = id.clone();
+    let escape: Option<EventListener> = on_window_capture("keydown", move |ev| {
+        if key_of(ev).as_deref() != Some("Escape") {
+            return;
+        }
+        let focus_in_note = popover
+            .get_untracked()
+            .is_some_and(|p| focus_active_in(&p, &format!("#{escape_id}")));
+        let answer = footnotes.feed(NoteInput::Escape { focus_in_note });
+        if answer.handled {
             ev.prevent_default();
-            ev.stop_propagation();
-            close_and_refocus();
+            refocus(answer);
         }
-    };
+    });
+    let escape = StoredValue::new_local(escape);
+    on_cleanup(move || escape.update_value(|e| *e = None));
+
     let focus_id = id.clone();
     let on_focusout = move |ev: ev::FocusEvent| {
         if !focus_stays(&ev, &focus_id) {
-            footnotes.close();
+            footnotes.feed(NoteInput::FocusLeft);
         }
     };
     let on_pointerenter = move |ev: ev::PointerEvent| {
         if is_hover_pointer(&ev) {
-            footnotes.cancel_timer();
+            footnotes.feed(NoteInput::PointerEnterNote);
         }
     };
     let on_pointerleave = move |ev: ev::PointerEvent| {
         if is_hover_pointer(&ev) {
-            footnotes.close_later();
+            footnotes.feed(NoteInput::PointerLeaveNote);
         }
     };
     let ctx = Ctx {
@@ -350,7 +295,6 @@ fn FootnotePopover(
             id=id
             aria-labelledby=labelledby
             node_ref=popover
-            on:keydown=on_keydown
             on:focusout=on_focusout
             on:pointerenter=on_pointerenter
             on:pointerleave=on_pointerleave
@@ -361,7 +305,7 @@ fn FootnotePopover(
                     type="button"
                     class="ce-popover-close"
                     aria-label=format!("{} {note}", ui.close_note)
-                    on:click=move |_| close_and_refocus()
+                    on:click=move |_| refocus(footnotes.feed(NoteInput::CloseControl))
                 >
                     "×"
                 </button>

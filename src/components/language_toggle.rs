@@ -2,34 +2,9 @@
 
 use std::sync::Arc;
 
+use crate::browser::{browser_language_name, focus_toggle_button_from};
+use crate::domain::{text_direction, ui_strings, version_label, Document, Provenance};
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
-
-use crate::domain::{
-    language_name, primary_subtag, text_direction, ui_strings, Document, Provenance,
-};
-use crate::reader::{browser_language_name, focus_toggle_button};
-
-/// The name of a version on its button: the language's own name ("Türkçe"), with the full tag
-/// when two versions share a language (`az-Latn`, `az-Cyrl`).
-fn version_label(document: &Document, lang: &str) -> String {
-    let name = language_name(lang)
-        .map(str::to_owned)
-        .or_else(|| browser_language_name(lang))
-        .unwrap_or_else(|| lang.to_owned());
-    let primary = primary_subtag(lang);
-    let shared = document
-        .versions
-        .iter()
-        .filter(|v| primary_subtag(&v.lang) == primary)
-        .count()
-        > 1;
-    if shared {
-        format!("{name} ({lang})")
-    } else {
-        name
-    }
-}
 
 /// One `button` per language version, each named in its own language, with `lang` and
 /// `aria-pressed`; absent when the document has a single version. It lives outside the article,
@@ -52,7 +27,8 @@ pub fn LanguageToggle(
                     let lang = lang.clone();
                     move || shown.get().is_some_and(|s| s.eq_ignore_ascii_case(&lang))
                 };
-                let label = version_label(&document, &lang);
+                let langs: Vec<&str> = document.versions.iter().map(|v| v.lang.as_str()).collect();
+                let label = version_label(&langs, &lang, browser_language_name);
                 let dir = text_direction(&lang).as_str();
                 view! {
                     <button
@@ -102,9 +78,7 @@ pub fn VersionOrigin(
         let on_click = move |ev: leptos::ev::MouseEvent| {
             if let Some(choose) = choose {
                 choose.run(original.clone());
-                if let Some(node) = ev.target().and_then(|t| t.dyn_into::<web_sys::Node>().ok()) {
-                    focus_toggle_button(&node, &original);
-                }
+                focus_toggle_button_from(&ev, &original);
             }
         };
         view! { <button type="button" class="ce-original-link" on:click=on_click>{text}</button> }

@@ -12,10 +12,9 @@ mod language_toggle;
 mod share_bar;
 mod widget;
 
-pub use article::CommentaryArticle;
-pub use cite_panel::{CiteTools, OnCopy};
-pub use error_notice::ErrorNotice;
-pub use footnotes::{FootnoteRef, Footnotes, OpenNote};
-pub use language_toggle::{LanguageToggle, VersionOrigin};
-pub use share_bar::{QuoteShare, ShareBar, ShareContext, ShareEvent};
+use article::CommentaryArticle;
+use error_notice::ErrorNotice;
+use language_toggle::LanguageToggle;
+use share_bar::{ShareContext, ShareEvent};
+
 pub use widget::{CommentaryWidget, WidgetConfig};

@@ -9,9 +9,10 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::browser_share::{
-    absolute_url, can_share_natively, copy_text, open_in_new_tab, page_url, selected_text_in,
-    share_natively, store, stored, DocumentListener, ShareRefusal,
+use crate::browser::{
+    absolute_url, can_share_natively, on_document, open_in_new_tab, page_url, remember, remembered,
+    selected_text_in, share_natively, use_clipboard, CopyState, ShareRefusal, StorageKey,
+    UseClipboardReturn,
 };
 use crate::domain::{
     article_page_of, embed_code, embed_page_url, frame_code, mastodon_instance, mastodon_share_url,
@@ -44,8 +45,6 @@ pub struct ShareEvent {
     pub url: String,
 }
 
-/// Where the reader's Mastodon server is remembered (the page's `localStorage`).
-const MASTODON_KEY: &str = "commentary-embed:mastodon";
 /// The longest quote text handed to a network (a post of 300 characters keeps room for the link).
 const QUOTE_CHARS: usize = 200;
 
@@ -63,16 +62,43 @@ fn reporter(ctx: ShareContext, id: String, lang: String) -> OnShare {
     })
 }
 
+/// What every share control of one shown version starts from.
+struct Sharing {
+    ctx: ShareContext,
+    ui: &'static UiStrings,
+    /// The partner page's address.
+    page: String,
+    title: String,
+    on_share: OnShare,
+}
+
+impl Sharing {
+    /// `None` when no [`ShareContext`] is provided (then nothing is shared).
+    fn of(document: &Document, version: &Version) -> Option<Sharing> {
+        let ctx = use_context::<ShareContext>()?;
+        Some(Sharing {
+            ctx,
+            ui: ui_strings(&version.lang),
+            page: page_url(),
+            title: version.title.clone(),
+            on_share: reporter(ctx, document.id.clone(), version.lang.clone()),
+        })
+    }
+}
+
 /// The `share` part for `version` of `document`: nothing when no [`ShareContext`] is provided.
 #[component]
 pub fn ShareBar(document: Arc<Document>, version: Version) -> impl IntoView {
-    let Some(ctx) = use_context::<ShareContext>() else {
+    let Some(Sharing {
+        ctx,
+        ui,
+        page,
+        title,
+        on_share,
+    }) = Sharing::of(&document, &version)
+    else {
         return ().into_any();
     };
-    let ui = ui_strings(&version.lang);
-    let page = page_url();
-    let title = version.title.clone();
-    let on_share = reporter(ctx, document.id.clone(), version.lang.clone());
     // The embed code's fallback link is always the canonical URL: it is for other sites.
     let src = absolute_url(&ctx.document_src.get_untracked().unwrap_or_default());
     let code = embed_code(
@@ -162,26 +188,19 @@ fn ShareLinks(
         }
     });
     let mastodon = MastodonState::new();
-    let copy_state = RwSignal::new(CopyState::Idle);
+    let clipboard = use_clipboard();
     // The Mastodon form and the copy fallback go below the row of icons, not inside it.
     view! {
         <ul class="ce-share-list">
             {links}
             <li><MastodonButton ui=ui state=mastodon url=url text=text on_share=on_share blocked=blocked /></li>
             {native}
-            <li><CopyLink ui=ui url=url state=copy_state on_share=on_share /></li>
+            <li><CopyLink ui=ui url=url clipboard=clipboard on_share=on_share /></li>
         </ul>
         <MastodonForm ui=ui state=mastodon url=url text=text on_share=on_share blocked=blocked />
-        <CopyFallback ui=ui url=url state=copy_state />
+        <CopyFallback ui=ui url=url state=clipboard.state />
         <BlockedFallback ui=ui blocked=blocked />
     }
-}
-
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum CopyState {
-    Idle,
-    Copied,
-    Failed,
 }
 
 /// `button[data-network="copy"]`: copies the link and says so.
@@ -189,20 +208,16 @@ enum CopyState {
 fn CopyLink(
     ui: &'static UiStrings,
     url: Signal<String>,
-    state: RwSignal<CopyState>,
+    clipboard: UseClipboardReturn,
     on_share: OnShare,
 ) -> impl IntoView {
     let copy = move |_| {
         let url = url.get_untracked();
-        spawn_local(async move {
-            // The clipboard may answer after the bar is gone (another language shown, or the
-            // element removed): only `try_` access after the await (a disposed signal's `set`
-            // does nothing).
-            if copy_text(&url).await.is_ok() {
-                state.set(CopyState::Copied);
+        // The clipboard may answer after the bar is gone (another language shown, or the
+        // element removed): only `try_` access after the await.
+        clipboard.copy(None, url.clone(), move |ok| {
+            if ok {
                 let _ = on_share.try_run(("copy", url));
-            } else {
-                state.set(CopyState::Failed);
             }
         });
     };
@@ -212,7 +227,7 @@ fn CopyLink(
             {icon("copy")}
         </button>
         <span class="ce-share-status" role="status">
-            {move || (state.get() == CopyState::Copied).then_some(ui.link_copied)}
+            {move || (clipboard.state.get() == CopyState::Copied).then_some(ui.link_copied)}
         </span>
     }
 }
@@ -222,7 +237,7 @@ fn CopyLink(
 fn CopyFallback(
     ui: &'static UiStrings,
     url: Signal<String>,
-    state: RwSignal<CopyState>,
+    state: ReadSignal<CopyState>,
 ) -> impl IntoView {
     let field = NodeRef::<leptos::html::Input>::new();
     Effect::new(move |_| {
@@ -298,16 +313,13 @@ fn EmbedCode(ui: &'static UiStrings, code: String, frame: Option<String>) -> imp
 /// One form of the embed code: the code in a field, and its copy control.
 #[component]
 fn EmbedSnippet(ui: &'static UiStrings, code: String, form: &'static str) -> impl IntoView {
-    let state = RwSignal::new(CopyState::Idle);
+    let clipboard = use_clipboard();
+    let state = clipboard.state;
     let field = NodeRef::<leptos::html::Textarea>::new();
     let copied = code.clone();
     let copy = move |_| {
-        let code = copied.clone();
-        spawn_local(async move {
-            if copy_text(&code).await.is_ok() {
-                let _ = state.try_set(CopyState::Copied);
-            } else {
-                let _ = state.try_set(CopyState::Failed);
+        clipboard.copy(None, copied.clone(), move |ok| {
+            if !ok {
                 if let Some(area) = field.try_get_untracked().flatten() {
                     let _ = area.focus();
                     area.select();
@@ -343,7 +355,9 @@ struct MastodonState {
 impl MastodonState {
     fn new() -> Self {
         MastodonState {
-            remembered: RwSignal::new(stored(MASTODON_KEY).and_then(|s| mastodon_instance(&s))),
+            remembered: RwSignal::new(
+                remembered(StorageKey::Mastodon).and_then(|s| mastodon_instance(&s)),
+            ),
             asking: RwSignal::new(false),
             invalid: RwSignal::new(false),
         }
@@ -436,7 +450,7 @@ fn MastodonForm(
         let value = field.get_untracked().map(|f| f.value()).unwrap_or_default();
         match mastodon_instance(&value) {
             Some(instance) => {
-                store(MASTODON_KEY, &instance);
+                remember(StorageKey::Mastodon, &instance);
                 remembered.set(Some(instance.clone()));
                 state.cancel();
                 share_to_mastodon(&instance, url, text, on_share, blocked);
@@ -481,13 +495,16 @@ fn MastodonForm(
 /// gives networks that take text the quote itself.
 #[component]
 pub fn QuoteShare(document: Arc<Document>, version: Version) -> impl IntoView {
-    let Some(ctx) = use_context::<ShareContext>() else {
+    let Some(Sharing {
+        ctx,
+        ui,
+        page,
+        title,
+        on_share,
+    }) = Sharing::of(&document, &version)
+    else {
         return ().into_any();
     };
-    let ui = ui_strings(&version.lang);
-    let page = page_url();
-    let title = version.title.clone();
-    let on_share = reporter(ctx, document.id.clone(), version.lang.clone());
     let base = Signal::derive(move || share_url(ctx.mode.get(), &document, &version, &page));
     let selection = RwSignal::new(None::<String>);
     let quote = RwSignal::new(None::<String>);
@@ -495,7 +512,7 @@ pub fn QuoteShare(document: Arc<Document>, version: Version) -> impl IntoView {
     let panel = NodeRef::<leptos::html::Section>::new();
 
     // The selection, while it lies in this article's body.
-    let listener = DocumentListener::new("selectionchange", move |_| {
+    let listener = on_document("selectionchange", move |_| {
         let body = anchor.get_untracked().and_then(|a| {
             a.closest(".ce-article")
                 .ok()

@@ -1,18 +1,21 @@
-//! The root component: loads the document, keeps the shown language, tells the page.
+//! The root component: drives the document's lifecycle ([`Lifecycle`]) and the language rules
+//! ([`LanguageSwitch`]), carries out their answers, and tells the page.
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
-use web_sys::HtmlElement;
+use leptos::task::spawn_local;
 
 use super::{CommentaryArticle, ErrorNotice, LanguageToggle, ShareContext, ShareEvent};
-use crate::browser::{dispatch, fetch_document, focus_in_root, warn};
-use crate::domain::{
-    counterpart, negotiate_language, requested_language, ui_strings, Document, LanguagePreferences,
-    ShareUrl, Theme,
+use crate::browser::{
+    closest_in_event, dispatch, focus_in_root, measure_place, preferred_languages, remember,
+    remembered, request_document, restore_place, warn, DocumentRequest, DocumentService, Fetched,
+    HostElement, Place, StorageKey, Timeout,
 };
-use crate::reader::{self, Place};
+use crate::domain::{
+    counterpart, requested_language, ui_strings, Command, Document, Failure, LanguageSwitch,
+    Lifecycle, Outcome, ShareUrl, Theme, Ticket,
+};
 
 /// The element's attributes, as signals the custom element writes when they change.
 #[derive(Clone, Copy)]
@@ -26,34 +29,130 @@ pub struct WidgetConfig {
     pub embed_code: Signal<Option<String>>,
 }
 
-/// What switching languages needs besides the shown language: plain values, read and written in
-/// event handlers and effects, never rendered.
-struct Switching {
-    /// The loaded document.
-    document: Option<Arc<Document>>,
-    /// The browser's preferred languages, read once.
-    browser: Vec<String>,
-    /// Whether the page changed `lang` since mounting: then it outranks the stored choice.
-    attribute_changed: bool,
-    /// Where the reader was before a switch, and in which version: restored once the new
-    /// version is in place.
-    pending: Option<(String, Place)>,
+/// What the reader sees in place of the element's children.
+#[derive(Clone)]
+enum Showing {
+    /// The fallback (the element's own children), while loading or idle.
+    Fallback,
+    /// The `error` part above the fallback.
+    Error(Failure),
+    /// The document.
+    Document(Ticket, Arc<Document>),
 }
 
-impl Switching {
-    /// The language tag of the version to show, given the stored choice and the attribute.
-    fn negotiate(
-        &self,
-        document: &Document,
-        stored: Option<&str>,
-        attribute: Option<&str>,
-    ) -> Option<String> {
-        let wish = LanguagePreferences {
-            stored,
-            attribute,
-            browser: &self.browser,
+/// The state behind one widget, carried out by [`Driver::run`]. Every field is a handle, so the
+/// driver is `Copy` and moves into callbacks; after an await it uses only `try_` access, since
+/// the widget may be gone.
+#[derive(Clone, Copy)]
+struct Driver {
+    life: StoredValue<Lifecycle>,
+    languages: StoredValue<LanguageSwitch>,
+    showing: RwSignal<Showing>,
+    /// The shown version's language tag.
+    shown: RwSignal<Option<String>>,
+    /// The fetch in flight (or the response shown): dropping it releases the request.
+    request: StoredValue<Option<DocumentRequest>, LocalStorage>,
+    retry: StoredValue<Option<Timeout>, LocalStorage>,
+    service: StoredValue<DocumentService, LocalStorage>,
+    host: StoredValue<HostElement, LocalStorage>,
+    requested: Memo<Option<String>>,
+    /// Where the reader was before a switch, and in which version: restored once the new
+    /// version is in place.
+    pending_place: StoredValue<Option<(String, Place)>>,
+}
+
+impl Driver {
+    /// Carries out `commands`; `fetched` is the document a [`Command::Show`] shows.
+    fn run(self, commands: Vec<Command>, fetched: Option<Arc<Document>>) {
+        for command in commands {
+            match command {
+                Command::Abort => {
+                    let _ = self.request.try_update_value(|r| *r = None);
+                    let _ = self.retry.try_update_value(|t| *t = None);
+                }
+                Command::Fetch { ticket, src } => self.fetch(ticket, &src),
+                Command::RetryAfter { ticket, ms } => {
+                    let timer = Timeout::new(ms, move || {
+                        if let Some(commands) = self.life.try_update_value(|l| l.retry_due(ticket))
+                        {
+                            self.run(commands, None);
+                        }
+                    });
+                    let _ = self.retry.try_update_value(|t| *t = Some(timer));
+                }
+                Command::Show => {
+                    if let Some(document) = fetched.clone() {
+                        self.show(document);
+                    }
+                }
+                Command::ShowError(failure) => {
+                    let _ = self.showing.try_set(Showing::Error(failure));
+                }
+                Command::Warn(message) => warn(&message),
+                Command::Ready { lang } => self.tell("commentary-ready", &lang),
+                Command::LanguageChange { lang } => self.tell("commentary-language-change", &lang),
+                Command::Error { src, message } => {
+                    let _ = self.host.try_with_value(|h| {
+                        dispatch(
+                            h,
+                            "commentary-error",
+                            &[("src", &src), ("message", &message)],
+                        )
+                    });
+                }
+            }
+        }
+    }
+
+    fn fetch(self, ticket: Ticket, src: &str) {
+        let _ = self.showing.try_set(Showing::Fallback);
+        let Some(request) = self.service.try_with_value(|s| request_document(s, src)) else {
+            return;
         };
-        negotiate_language(document, &wish).map(|v| v.lang.clone())
+        let outcome = request.outcome();
+        let _ = self.request.try_update_value(|r| *r = Some(request));
+        spawn_local(async move {
+            let (outcome, document) = match outcome.await {
+                Fetched::Document(document) => (Outcome::Document, Some(document)),
+                Fetched::Failed(failure) => (Outcome::Failed(failure), None),
+                Fetched::Aborted => (Outcome::Aborted, None),
+            };
+            if let Some(commands) = self.life.try_update_value(|l| l.fetched(ticket, outcome)) {
+                self.run(commands, document);
+            }
+        });
+    }
+
+    /// A document arrived: the version to show by the language rules, then the article.
+    fn show(self, document: Arc<Document>) {
+        let attribute = self.requested.get_untracked();
+        let stored = remembered(StorageKey::Language);
+        let pick = self
+            .languages
+            .try_update_value(|l| l.loaded(&document, stored.as_deref(), attribute.as_deref()))
+            .flatten();
+        self.pending_place.set_value(None);
+        self.shown.set(pick);
+        let ticket = self.life.with_value(Lifecycle::ticket);
+        self.showing.set(Showing::Document(ticket, document));
+    }
+
+    /// Shows `lang`, noting where the reader is so the new version can put them back there.
+    fn switch_to(self, lang: String, root: NodeRef<leptos::html::Div>) {
+        let current = self.shown.get_untracked();
+        let place = root.get_untracked().and_then(|r| measure_place(&r));
+        self.pending_place.set_value(current.zip(place));
+        self.shown.set(Some(lang));
+    }
+
+    fn tell(self, name: &str, lang: &str) {
+        let id = match self.showing.try_get_untracked() {
+            Some(Showing::Document(_, document)) => document.id.clone(),
+            _ => return,
+        };
+        let _ = self
+            .host
+            .try_with_value(|h| dispatch(h, name, &[("id", &id), ("lang", lang)]));
     }
 }
 
@@ -64,64 +163,41 @@ impl Switching {
 #[component]
 pub fn CommentaryWidget(
     /// The `<commentary-embed>` element: events are dispatched on it.
-    host: HtmlElement,
+    host: HostElement,
     config: WidgetConfig,
     /// The widget's stylesheet, linked inside the shadow root (no inline styles: strict CSP).
     css_href: String,
+    /// The loader's document service.
+    documents: DocumentService,
 ) -> impl IntoView {
     let css_ready = RwSignal::new(false);
-    let resource = LocalResource::new(move || {
-        let src = config.src.get().unwrap_or_default();
-        async move { fetch_document(src).await.map(Arc::new) }
-    });
-    let requested = Memo::new(move |_| requested_language(config.lang.get().as_deref()));
-    let host = StoredValue::new_local(host);
     let root = NodeRef::<leptos::html::Div>::new();
-
-    // The shown version's language tag: one signal, driven by negotiation when a document loads,
-    // by the reader's choices and by changes of the `lang` attribute (CONTRACTS §3).
-    let shown: RwSignal<Option<String>> = RwSignal::new(None);
-    let switching = StoredValue::new(Switching {
-        document: None,
-        browser: reader::preferred_languages(),
-        attribute_changed: false,
-        pending: None,
-    });
-
-    // Shows `lang`, noting where the reader is so the new version can put them back there.
-    let switch_to = move |lang: String| {
-        let current = shown.get_untracked();
-        if current
-            .as_deref()
-            .is_some_and(|c| c.eq_ignore_ascii_case(&lang))
-        {
-            return;
-        }
-        let place = root.get_untracked().and_then(|r| reader::measure_place(&r));
-        switching.update_value(|s| s.pending = current.zip(place));
-        shown.set(Some(lang));
+    let requested = Memo::new(move |_| requested_language(config.lang.get().as_deref()));
+    let driver = Driver {
+        life: StoredValue::new(Lifecycle::new()),
+        languages: StoredValue::new(LanguageSwitch::new(preferred_languages())),
+        showing: RwSignal::new(Showing::Fallback),
+        shown: RwSignal::new(None),
+        request: StoredValue::new_local(None),
+        retry: StoredValue::new_local(None),
+        service: StoredValue::new_local(documents),
+        host: StoredValue::new_local(host),
+        requested,
+        pending_place: StoredValue::new(None),
     };
-    let choose = Callback::new(move |lang: String| {
-        reader::store_language(&lang);
-        switch_to(lang);
-    });
 
-    // Each loaded document: the version negotiation picks.
+    // Each `src`, the first included: the lifecycle decides what to fetch and what to abort.
     Effect::new(move |_| {
-        if let Some(Ok(document)) = resource.get() {
-            let attribute = requested.get_untracked();
-            let pick = switching
-                .try_update_value(|s| {
-                    let stored = (!s.attribute_changed)
-                        .then(reader::stored_language)
-                        .flatten();
-                    s.pending = None;
-                    let pick = s.negotiate(&document, stored.as_deref(), attribute.as_deref());
-                    s.document = Some(document);
-                    pick
-                })
-                .flatten();
-            shown.set(pick);
+        let src = config.src.get();
+        let commands = driver
+            .life
+            .try_update_value(|l| l.source(src.as_deref()))
+            .unwrap_or_default();
+        driver.run(commands, None);
+    });
+    on_cleanup(move || {
+        if let Some(commands) = driver.life.try_update_value(Lifecycle::unmounted) {
+            driver.run(commands, None);
         }
     });
 
@@ -129,35 +205,34 @@ pub fn CommentaryWidget(
     Effect::new(move |previous: Option<Option<String>>| {
         let now = requested.get();
         if previous.is_some_and(|p| p != now) {
-            let pick = switching
-                .try_update_value(|s| {
-                    s.attribute_changed = true;
-                    let document = s.document.clone()?;
-                    s.negotiate(&document, None, now.as_deref())
-                })
+            let document = match driver.showing.get_untracked() {
+                Showing::Document(_, document) => Some(document),
+                _ => None,
+            };
+            let pick = driver
+                .languages
+                .try_update_value(|l| l.attribute_changed(document.as_deref(), now.as_deref()))
                 .flatten();
             if let Some(lang) = pick {
-                switch_to(lang);
+                driver.switch_to(lang, root);
             }
         }
         now
     });
 
-    // The language shown last, to tell `commentary-ready` (first) from a change (later).
-    let announced: StoredValue<Option<String>> = StoredValue::new(None);
-    let on_shown = move |id: String, lang: String| {
-        let previous = announced.get_value();
-        if previous.as_deref() == Some(lang.as_str()) {
-            return;
+    // The reader's choice: shown and remembered.
+    let choose = Callback::new(move |lang: String| {
+        if let Some(switch) = driver
+            .languages
+            .try_update_value(|l| l.chosen(&lang))
+            .flatten()
+        {
+            if switch.remember {
+                remember(StorageKey::Language, &switch.lang);
+            }
+            driver.switch_to(switch.lang, root);
         }
-        announced.set_value(Some(lang.clone()));
-        let name = if previous.is_none() {
-            "commentary-ready"
-        } else {
-            "commentary-language-change"
-        };
-        host.with_value(|h| dispatch(h, name, &[("id", &id), ("lang", &lang)]));
-    };
+    });
 
     // Share controls read `share-url` and report each share as `commentary-share`.
     provide_context(ShareContext {
@@ -169,7 +244,9 @@ pub fn CommentaryWidget(
                 ("network", &e.network),
                 ("url", &e.url),
             ];
-            host.with_value(|h| dispatch(h, "commentary-share", &detail));
+            driver
+                .host
+                .with_value(|h| dispatch(h, "commentary-share", &detail));
         }),
         embed: Signal::derive(move || config.embed_code.get().is_some()),
         document_src: config.src,
@@ -180,35 +257,10 @@ pub fn CommentaryWidget(
         }),
     });
 
-    // Failures go to the page: an event and a console warning.
-    Effect::new(move |_| {
-        if let Some(Err(error)) = resource.get() {
-            let src = config.src.get().unwrap_or_default();
-            let message = error.detail();
-            warn(&format!("commentary-embed: {message}"));
-            announced.set_value(None);
-            host.with_value(|h| {
-                dispatch(
-                    h,
-                    "commentary-error",
-                    &[("src", &src), ("message", &message)],
-                )
-            });
-        }
-    });
-
     // In-widget fragment links (note references, back-links) cannot use the page's fragment
     // navigation: it does not reach into shadow roots.
     let on_click = move |ev: leptos::ev::MouseEvent| {
-        let Some(anchor) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|t| {
-                t.closest("a[href^='#']:not([part~='footnote-ref'])")
-                    .ok()
-                    .flatten()
-            })
-        else {
+        let Some(anchor) = closest_in_event(&ev, "a[href^='#']:not([part~='footnote-ref'])") else {
             return;
         };
         if let Some(id) = anchor
@@ -221,34 +273,38 @@ pub fn CommentaryWidget(
         }
     };
 
-    let body = move || match (resource.get(), css_ready.get()) {
-        (Some(Ok(document)), true) => {
+    let body = move || match (driver.showing.get(), css_ready.get()) {
+        (Showing::Document(ticket, document), true) => {
             let article_document = document.clone();
             let article = move || {
                 let document = article_document.clone();
                 // None only until negotiation has run, within the same tick.
-                let version = shown
+                let version = driver
+                    .shown
                     .get()
                     .and_then(|lang| document.version(&lang))
                     .cloned()?;
-                let (id, lang) = (document.id.clone(), version.lang.clone());
+                let lang = version.lang.clone();
                 let placed = document.clone();
                 // After this view is mounted: put the reader back at their passage, then tell
                 // the page (which may read the rendered article in its handler).
                 Effect::new(move |_| {
-                    let pending = switching.try_update_value(|s| s.pending.take()).flatten();
+                    let pending = driver
+                        .pending_place
+                        .try_update_value(Option::take)
+                        .flatten();
                     if let (Some((from, place)), Some(root)) = (pending, root.get_untracked()) {
                         if let (Some(from), Some(to)) =
                             (placed.version(&from), placed.version(&lang))
                         {
-                            reader::restore_place(
-                                &root,
-                                &place,
-                                counterpart(from, to, place.passage),
-                            );
+                            restore_place(&root, &place, counterpart(from, to, place.passage));
                         }
                     }
-                    on_shown(id.clone(), lang.clone());
+                    if let Some(commands) =
+                        driver.life.try_update_value(|l| l.rendered(ticket, &lang))
+                    {
+                        driver.run(commands, None);
+                    }
                 });
                 let (copy_id, copy_lang) = (document.id.clone(), version.lang.clone());
                 let on_citation_copy = Callback::new(move |(style, text): (String, String)| {
@@ -258,7 +314,9 @@ pub fn CommentaryWidget(
                         ("style", style.as_str()),
                         ("text", text.as_str()),
                     ];
-                    host.with_value(|h| dispatch(h, "commentary-citation-copy", &detail));
+                    driver
+                        .host
+                        .with_value(|h| dispatch(h, "commentary-citation-copy", &detail));
                 });
                 Some(view! {
                     <CommentaryArticle
@@ -270,15 +328,15 @@ pub fn CommentaryWidget(
                 })
             };
             view! {
-                <LanguageToggle document=document shown=shown.into() choose=choose />
+                <LanguageToggle document=document shown=driver.shown.into() choose=choose />
                 {article}
             }
             .into_any()
         }
-        (Some(Err(error)), _) => {
+        (Showing::Error(failure), _) => {
             let ui = ui_strings(requested.get().as_deref().unwrap_or("en"));
-            let has_fallback = host.with_value(|h| h.child_element_count() > 0);
-            view! { <ErrorNotice error=error ui=ui has_fallback=has_fallback /> }.into_any()
+            let has_fallback = driver.host.with_value(|h| h.child_element_count() > 0);
+            view! { <ErrorNotice failure=failure ui=ui has_fallback=has_fallback /> }.into_any()
         }
         _ => view! { <slot></slot> }.into_any(),
     };

@@ -138,9 +138,9 @@ struct Definition {
     content: Vec<Block>,
 }
 
-/// How a footnote is cited: its number and how often so far.
+/// How a footnote is used in the text: its number and how many references so far.
 #[derive(Debug)]
-struct Citation {
+struct FootnoteUse {
     number: u32,
     references: u32,
     /// Where each reference is, for "never defined".
@@ -214,7 +214,7 @@ pub(crate) fn compile_body(body: &str, body_offset: usize, report: &mut Report) 
 
     let mut b = Builder {
         stack: vec![Frame::new(Kind::Root, body_offset)],
-        citations: HashMap::new(),
+        uses: HashMap::new(),
         definitions: HashMap::new(),
         defined_order: Vec::new(),
         too_deep: false,
@@ -245,7 +245,7 @@ struct Builder<'r> {
     /// The open elements, the body at the bottom.
     stack: Vec<Frame>,
     /// By label key.
-    citations: HashMap<String, Citation>,
+    uses: HashMap<String, FootnoteUse>,
     /// By label key.
     definitions: HashMap<String, Definition>,
     /// Label keys of the definitions in the order of the file.
@@ -433,11 +433,11 @@ impl Builder<'_> {
             self.report.error(Some(offset), message);
             return;
         }
-        let next = u32::try_from(self.citations.len() + 1).unwrap_or(u32::MAX);
+        let next = u32::try_from(self.uses.len() + 1).unwrap_or(u32::MAX);
         let citation = self
-            .citations
+            .uses
             .entry(label_key(label))
-            .or_insert_with(|| Citation {
+            .or_insert_with(|| FootnoteUse {
                 number: next,
                 references: 0,
                 offsets: Vec::new(),
@@ -498,7 +498,7 @@ impl Builder<'_> {
         let mut offsets = std::mem::take(&mut self.offsets);
         let last = offsets.last().copied().unwrap_or_default();
         offsets.resize(blocks.len(), last);
-        let mut cited: Vec<Citation> = self.citations.into_values().collect();
+        let mut cited: Vec<FootnoteUse> = self.uses.into_values().collect();
         cited.sort_by_key(|c| c.number);
         let mut notes = Vec::new();
         for citation in cited {

@@ -41,35 +41,6 @@ pub fn upper_case(text: &str, lang: &str) -> String {
     out
 }
 
-/// `text` lower-cased for a reader of `lang`. In Turkish and Azerbaijani, `I` becomes `ı` and `İ`
-/// (or `I` with a combining dot above) becomes `i`; other languages follow Unicode's rules.
-///
-/// # Example
-/// ```
-/// use commentary_embed::domain::lower_case;
-/// assert_eq!(lower_case("IRMAK İNCİ", "az"), "ırmak inci");
-/// assert_eq!(lower_case("IRMAK", "en"), "irmak");
-/// ```
-pub fn lower_case(text: &str, lang: &str) -> String {
-    if !has_dotted_i(lang) {
-        return text.to_lowercase();
-    }
-    let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            'I' if chars.peek() == Some(&'\u{307}') => {
-                chars.next();
-                out.push('i');
-            }
-            'I' => out.push('ı'),
-            'İ' => out.push('i'),
-            c => out.extend(c.to_lowercase()),
-        }
-    }
-    out
-}
-
 /// A word with ü is Turkish in an English or Russian text ("Türkiye", "Büyük") unless it reads
 /// like German: the diphthongs `ei`, `ie` and the ending `lich` are foreign to Turkish.
 fn looks_turkish(word: &str) -> bool {
@@ -88,22 +59,6 @@ mod tests {
         assert_eq!(
             upper_case("Azərbaycan istiqlal", "az"),
             "AZƏRBAYCAN İSTİQLAL"
-        );
-    }
-
-    #[test]
-    fn lower_case_keeps_dotted_and_dotless_i_apart() {
-        for lang in ["tr", "az", "TR-tr", "az-Latn"] {
-            assert_eq!(lower_case("ILIK İĞNE", lang), "ılık iğne", "{lang}");
-            assert_eq!(lower_case("I\u{307}ZMİR", lang), "izmir", "{lang}");
-        }
-        assert_eq!(lower_case("DİPNOTLAR", "tr"), "dipnotlar");
-        assert_eq!(lower_case("ILIK", "en"), "ilik");
-        assert_eq!(lower_case("ПРИМЕЧАНИЯ", "ru"), "примечания");
-        // Round trip in Turkish: what upper_case writes, lower_case reads back.
-        assert_eq!(
-            lower_case(&upper_case("ılık iğne", "tr"), "tr"),
-            "ılık iğne"
         );
     }
 

@@ -93,6 +93,25 @@ impl CitationStyle {
     pub fn is_export(self) -> bool {
         self.download().is_some()
     }
+
+    /// The order the cite panel lists the styles in: the one the reader copied last first, then
+    /// the others in [`CitationStyle::ALL`]'s order.
+    ///
+    /// # Example
+    /// ```
+    /// use commentary_embed::domain::CitationStyle;
+    /// let order: Vec<_> = CitationStyle::in_panel_order(Some(CitationStyle::Mla9)).collect();
+    /// assert_eq!(order[..3], [CitationStyle::Mla9, CitationStyle::House, CitationStyle::Apa7]);
+    /// assert_eq!(order.len(), CitationStyle::ALL.len());
+    /// ```
+    pub fn in_panel_order(last: Option<CitationStyle>) -> impl Iterator<Item = CitationStyle> {
+        // No sort: it would bring a generic sort routine into the wasm for nine items.
+        last.into_iter().chain(
+            CitationStyle::ALL
+                .into_iter()
+                .filter(move |s| Some(*s) != last),
+        )
+    }
 }
 
 /// One formatted citation of one version.

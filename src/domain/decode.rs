@@ -30,7 +30,7 @@ pub trait JsonNode: Sized {
 
 /// Reads and checks a document, whoever wrote it: what the widget does with every document it
 /// loads. The schema version is read first, so a document of another version gets that message
-/// rather than a decoding error; then [`decode_document`], then [`Document::problems`].
+/// rather than a decoding error; then [`decode_fields`], then [`Document::problems`].
 ///
 /// # Errors
 /// A message naming what is wrong (every problem, joined by `; `).
@@ -50,8 +50,7 @@ pub fn read_document<J: JsonNode>(json: &J) -> Result<Document, String> {
             "schema version {shown} is not supported (this widget reads version {SCHEMA_VERSION})"
         ));
     }
-    let document =
-        decode_document(json).map_err(|e| format!("the document does not decode: {e}"))?;
+    let document = decode_fields(json).map_err(|e| format!("the document does not decode: {e}"))?;
     let problems = document.problems();
     if problems.is_empty() {
         Ok(document)
@@ -68,7 +67,7 @@ pub fn read_document<J: JsonNode>(json: &J) -> Result<Document, String> {
 ///
 /// # Errors
 /// A message with the path of the first value that does not fit.
-pub fn decode_document<J: JsonNode>(json: &J) -> Result<Document, String> {
+pub fn decode_fields<J: JsonNode>(json: &J) -> Result<Document, String> {
     let d = Decoder { depth: 0 };
     object(json, "")?;
     Ok(Document {
@@ -433,7 +432,7 @@ mod tests {
     fn decodes_what_serde_decodes() {
         let value = minimal();
         let by_serde: Document = serde_json::from_value(value.clone()).unwrap();
-        assert_eq!(decode_document(&value).unwrap(), by_serde);
+        assert_eq!(decode_fields(&value).unwrap(), by_serde);
         assert_eq!(read_document(&value).unwrap(), by_serde);
     }
 
@@ -460,7 +459,7 @@ mod tests {
             .unwrap()
             .remove("align");
         value["extra"] = json!({ "anything": [1, 2] });
-        let doc = decode_document(&value).unwrap();
+        let doc = decode_fields(&value).unwrap();
         assert_eq!(doc.series, None);
         assert!(doc.versions[0].notes.is_empty() && doc.versions[0].citations.is_empty());
     }

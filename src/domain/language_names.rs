@@ -49,6 +49,40 @@ pub fn language_name(tag: &str) -> Option<&'static str> {
         .map(|(_, name)| *name)
 }
 
+/// The name of a version on a language button: the language's own name ("Türkçe"), else the
+/// browser's name for it (`browser_name`, asked only when this table does not know it), else its
+/// tag; with the full tag when two of `langs` share a language (`az-Latn`, `az-Cyrl`).
+///
+/// # Example
+/// ```
+/// use commentary_embed::domain::version_label;
+/// assert_eq!(version_label(&["tr", "en"], "tr", |_| None), "Türkçe");
+/// assert_eq!(version_label(&["az-Latn", "az-Cyrl"], "az-Cyrl", |_| None), "Azərbaycanca (az-Cyrl)");
+/// assert_eq!(version_label(&["xx", "en"], "xx", |_| Some("Xish".into())), "Xish");
+/// assert_eq!(version_label(&["xx", "en"], "xx", |_| None), "xx");
+/// ```
+pub fn version_label<S: AsRef<str>>(
+    langs: &[S],
+    lang: &str,
+    browser_name: impl FnOnce(&str) -> Option<String>,
+) -> String {
+    let name = language_name(lang)
+        .map(str::to_owned)
+        .or_else(|| browser_name(lang))
+        .unwrap_or_else(|| lang.to_owned());
+    let primary = primary_subtag(lang);
+    let shared = langs
+        .iter()
+        .filter(|l| primary_subtag(l.as_ref()) == primary)
+        .count()
+        > 1;
+    if shared {
+        format!("{name} ({lang})")
+    } else {
+        name
+    }
+}
+
 /// The writing direction of a language, the value of a `dir` attribute.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Direction {

@@ -66,7 +66,7 @@ describe('footnote popovers', { skip: missingBuild() }, () => {
       const refs = await page.locator(REF).evaluateAll((els) =>
         els.map((a) => [a.dataset.note, a.getAttribute('href'), a.getAttribute('aria-expanded'), a.getAttribute('aria-haspopup')]),
       );
-      assert.deepEqual(refs, [['1', '#ce-note-1', 'false', 'dialog'], ['2', '#ce-note-2', 'false', 'dialog']]);
+      assert.deepEqual(refs, [['1', '#note-1', 'false', 'dialog'], ['2', '#note-2', 'false', 'dialog']]);
       assert.equal(await popoverCount(page), 0, 'no popover part while closed');
     } finally {
       await page.closeAll();

@@ -43,7 +43,7 @@ export function missingBuild() {
  */
 export async function startEnvironment() {
   const mounts = { ...DEFAULT_MOUNTS, '/embed/': DIST_DIR, '/c/': CONTENT_DIR };
-  const server = await startServer({ host: '127.0.0.1', port: 0, mounts });
+  const server = await startServer({ host: '127.0.0.1', port: 0, mounts, faults: true });
   let browser;
   try {
     browser = await chromium.launch({

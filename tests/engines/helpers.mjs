@@ -81,7 +81,7 @@ function writePages(dir, cdnBase) {
 export async function startEngine(engine) {
   const pagesDir = mkdtempSync(path.join(os.tmpdir(), 'engines-pages-'));
   const mounts = { ...DEFAULT_MOUNTS, '/embed/': DIST_DIR, '/c/': CONTENT_DIR, '/engines/': pagesDir };
-  const server = await startServer({ host: '127.0.0.1', port: 0, mounts });
+  const server = await startServer({ host: '127.0.0.1', port: 0, mounts, faults: true });
   const cdn = `http://127.0.0.1:${server.port}`;
   writePages(pagesDir, cdn);
   let driver;
@@ -103,6 +103,7 @@ export async function startEngine(engine) {
     name: driver.name,
     version: session.browserVersion,
     session,
+    server,
     cdn,
     hostUrl,
     /** Opens a host page with the site's storage cleared (a reader's earlier choices forgotten). */

@@ -17,6 +17,7 @@ import {
   waitForEvent,
   waitForWidget,
 } from './helpers.mjs';
+import { lifecycleTests } from './lifecycle.mjs';
 import { darkShare } from './png.mjs';
 import { Keys } from './webdriver.mjs';
 
@@ -65,6 +66,8 @@ export function engineSuite(engine) {
       env = await startEngine(engine);
     }, { timeout: TEST_TIMEOUT });
     after(() => env?.stop());
+
+    lifecycleTests(() => env);
 
     test('the seed renders through the public script tag, with every part and the ready event', { timeout: TEST_TIMEOUT }, async (t) => {
       t.diagnostic(`${env.name} ${env.version}`);
@@ -224,6 +227,40 @@ export function engineSuite(engine) {
       );
       await env.session.pressKeys(Keys.ESCAPE);
       await eventually(env, `${count} === 0`, 'Escape closed the pinned note', { args: ['#seed'] });
+      await assertNoPageErrors(env);
+    });
+
+    test('Escape closes a note opened by hovering, with the focus on the host page and the pointer on the reference or on the note', { timeout: TEST_TIMEOUT }, async () => {
+      await seed(env);
+      // The page's own Escape handler, to see whose key it was.
+      await env.session.execute(`window.__escapes = [];
+        document.addEventListener('keydown', (e) => { if (e.key === 'Escape') window.__escapes.push(e.defaultPrevented); });
+        document.activeElement?.blur?.(); return true;`);
+      const focusOnPage = 'const a = document.activeElement; return a === document.body || a === null || a === document.documentElement;';
+      const ref = await env.session.shadowElement('#seed', '[part~="footnote-ref"]', 0);
+      // 1. The pointer stays on the reference.
+      await env.session.pointerMove(ref);
+      await eventually(env, `return ${COUNT} === 1`, 'hover opened the note', { args: ['#seed'] });
+      assert.equal(await env.session.execute(focusOnPage), true, `${env.name}: the focus is on the host page, not in the widget`);
+      await env.session.pressKeys(Keys.ESCAPE);
+      await eventually(env, `return ${COUNT} === 0`, `${env.name}: Escape closed the hovered note (pointer on the reference)`, { args: ['#seed'] });
+      assert.equal(await env.session.execute(focusOnPage), true, 'the focus stayed where the reader had it');
+      // 2. The pointer rests on the open note itself.
+      await env.session.pointerMove({ x: 2, y: 2 });
+      await sleep(100);
+      await env.session.pointerMove(ref);
+      await eventually(env, `return ${COUNT} === 1`, 'hover opened the note again', { args: ['#seed'] });
+      await settled(env);
+      const note = await env.session.shadowElement('#seed', '[part~="footnote-popover"]', 0);
+      await env.session.pointerMove(note);
+      await sleep(500);
+      assert.equal(await env.session.execute(POPOVER_COUNT, '#seed'), 1, 'the note stays open under the pointer');
+      await env.session.pressKeys(Keys.ESCAPE);
+      await eventually(env, `return ${COUNT} === 0`, `${env.name}: Escape closed the hovered note (pointer on the note)`, { args: ['#seed'] });
+      // 3. With no note open, Escape is the page's: the widget leaves it alone.
+      await env.session.pressKeys(Keys.ESCAPE);
+      const escapes = await env.session.execute('return window.__escapes');
+      assert.deepEqual(escapes, [true, true, false], `${env.name}: the widget took Escape only while a note was open`);
       await assertNoPageErrors(env);
     });
 

@@ -15,6 +15,12 @@
 //! );
 //! ```
 
+mod mastodon;
+mod quote;
+
+pub use mastodon::{mastodon_instance, mastodon_share_url};
+pub use quote::{normalize_quote, quote_text, quote_url};
+
 use super::{web_url, Document, ShareUrl, Version};
 
 /// A network the `share` part links to (CONTRACTS §3), in the order shown.
@@ -78,12 +84,6 @@ impl ShareTarget {
         }
     }
 
-    /// Whether the network's share page takes a text besides the URL (Facebook and LinkedIn read
-    /// the page's own Open Graph tags instead).
-    pub fn takes_text(self) -> bool {
-        !matches!(self, ShareTarget::Facebook | ShareTarget::Linkedin)
-    }
-
     /// The URL of the network's share page for `shared`.
     pub fn url(self, shared: &Shared<'_>) -> String {
         let url = encode_component(shared.url);
@@ -108,64 +108,6 @@ impl ShareTarget {
             }
         }
     }
-}
-
-/// The share page of a Mastodon server (`instance`, a host name from [`mastodon_instance`]).
-///
-/// # Example
-/// ```
-/// use commentary_embed::domain::{mastodon_share_url, Shared};
-/// let shared = Shared { url: "https://p.example/a", text: "Title" };
-/// assert_eq!(
-///     mastodon_share_url("mastodon.social", &shared),
-///     "https://mastodon.social/share?text=Title%20https%3A%2F%2Fp.example%2Fa"
-/// );
-/// ```
-pub fn mastodon_share_url(instance: &str, shared: &Shared<'_>) -> String {
-    let text = encode_component(&format!("{} {}", shared.text, shared.url));
-    format!("https://{instance}/share?text={text}")
-}
-
-/// The host name of a Mastodon server as a reader types it, or `None` when it is not one.
-///
-/// Accepts `mastodon.social`, `https://mastodon.social/`, `@me@mastodon.social` (a handle) and
-/// upper case; returns the lower-case host. A host name is two or more dot-separated labels of
-/// ASCII letters, digits and inner hyphens (at most 63 each, 253 in all), with a top-level label
-/// that is not all digits: no IP addresses, ports, paths, user info or spaces, so nothing can
-/// turn the share URL into another one.
-///
-/// # Example
-/// ```
-/// use commentary_embed::domain::mastodon_instance;
-/// assert_eq!(mastodon_instance(" https://Mastodon.Social/ ").as_deref(), Some("mastodon.social"));
-/// assert_eq!(mastodon_instance("evil.example/x?y"), None);
-/// ```
-pub fn mastodon_instance(input: &str) -> Option<String> {
-    let mut host = input.trim();
-    for scheme in ["https://", "http://"] {
-        if host.len() >= scheme.len() && host[..scheme.len()].eq_ignore_ascii_case(scheme) {
-            host = &host[scheme.len()..];
-        }
-    }
-    host = host.strip_suffix('/').unwrap_or(host);
-    if let Some(handle) = host.strip_prefix('@') {
-        // @user@host
-        host = handle.split_once('@').map(|(_, h)| h)?;
-    }
-    let host = host.to_ascii_lowercase();
-    let labels: Vec<&str> = host.split('.').collect();
-    let label_ok = |l: &&str| {
-        (1..=63).contains(&l.len())
-            && l.bytes()
-                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-            && !l.starts_with('-')
-            && !l.ends_with('-')
-    };
-    let tld_ok = labels
-        .last()
-        .is_some_and(|t| !t.bytes().all(|b| b.is_ascii_digit()));
-    (host.len() <= 253 && labels.len() >= 2 && labels.iter().all(label_ok) && tld_ok)
-        .then_some(host)
 }
 
 /// The article URL share links carry (CONTRACTS §3 `share-url`).
@@ -208,87 +150,11 @@ pub fn share_url(mode: ShareUrl, document: &Document, shown: &Version, page_url:
 }
 
 /// `url` without a trailing fragment directive (`:~:…`), and without a `#` left empty by that.
-fn without_text_directive(url: &str) -> &str {
+pub(super) fn without_text_directive(url: &str) -> &str {
     match url.find(":~:") {
         Some(at) if url[..at].contains('#') => url[..at].strip_suffix('#').unwrap_or(&url[..at]),
         _ => url,
     }
-}
-
-/// A selected quote, whitespace collapsed; `None` when nothing but whitespace was selected.
-pub fn normalize_quote(selected: &str) -> Option<String> {
-    let words: Vec<&str> = selected.split_whitespace().collect();
-    (!words.is_empty()).then(|| words.join(" "))
-}
-
-/// How many words a quote may have before its text fragment names only its start and end.
-const FRAGMENT_WORDS: usize = 12;
-/// How many words of each end of a long quote its text fragment names.
-const FRAGMENT_END_WORDS: usize = 5;
-
-/// `url` with a text fragment (`#:~:text=…`) that makes a browser scroll to and highlight `quote`.
-///
-/// A quote of up to 12 words is named whole; a longer one by its first and last five words
-/// (`text=start,end`), which keeps the link short and survives small edits in between. Within a
-/// fragment, `-`, `&` and `,` are syntax, so they are percent-encoded along with everything
-/// outside the unreserved set. A fragment already on `url` is kept (the directive follows it).
-///
-/// # Example
-/// ```
-/// use commentary_embed::domain::quote_url;
-/// assert_eq!(
-///     quote_url("https://p.example/a", "Baku-Ankara relations"),
-///     "https://p.example/a#:~:text=Baku%2DAnkara%20relations"
-/// );
-/// ```
-pub fn quote_url(url: &str, quote: &str) -> String {
-    let url = without_text_directive(url);
-    let words: Vec<&str> = quote.split_whitespace().collect();
-    let directive = if words.len() <= FRAGMENT_WORDS {
-        encode_fragment_text(&words.join(" "))
-    } else {
-        let start = words[..FRAGMENT_END_WORDS].join(" ");
-        let end = words[words.len() - FRAGMENT_END_WORDS..].join(" ");
-        format!(
-            "{},{}",
-            encode_fragment_text(&start),
-            encode_fragment_text(&end)
-        )
-    };
-    let separator = if url.contains('#') { "" } else { "#" };
-    format!("{url}{separator}:~:text={directive}")
-}
-
-/// The text that goes with a shared quote: the quote in quotation marks, cut at a word boundary
-/// to at most `max_chars` characters (with an ellipsis), so that it fits a post.
-///
-/// # Example
-/// ```
-/// use commentary_embed::domain::quote_text;
-/// assert_eq!(quote_text("one two three", 100), "“one two three”");
-/// assert_eq!(quote_text("one two three", 9), "“one two…”");
-/// ```
-pub fn quote_text(quote: &str, max_chars: usize) -> String {
-    let quote = normalize_quote(quote).unwrap_or_default();
-    if quote.chars().count() <= max_chars {
-        return format!("“{quote}”");
-    }
-    let mut cut = String::new();
-    for word in quote.split(' ') {
-        let next = if cut.is_empty() {
-            word.to_owned()
-        } else {
-            format!("{cut} {word}")
-        };
-        if next.chars().count() > max_chars {
-            break;
-        }
-        cut = next;
-    }
-    if cut.is_empty() {
-        cut = quote.chars().take(max_chars).collect();
-    }
-    format!("“{cut}…”")
 }
 
 /// Percent-encodes `value` for a URL component: every byte of its UTF-8 form except the RFC 3986
@@ -309,7 +175,7 @@ pub fn encode_component(value: &str) -> String {
 
 /// Percent-encodes text for a text fragment: like [`encode_component`], and `-` too (it marks a
 /// prefix or suffix there).
-fn encode_fragment_text(value: &str) -> String {
+pub(super) fn encode_fragment_text(value: &str) -> String {
     encode(value, |b| {
         b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'~')
     })
@@ -451,51 +317,6 @@ mod tests {
             names,
             ["x", "facebook", "linkedin", "whatsapp", "telegram", "reddit", "bluesky", "email"]
         );
-        let with_text: Vec<&str> = ShareTarget::ALL
-            .iter()
-            .filter(|t| t.takes_text())
-            .map(|t| t.network())
-            .collect();
-        assert_eq!(
-            with_text,
-            ["x", "whatsapp", "telegram", "reddit", "bluesky", "email"]
-        );
-    }
-
-    #[test]
-    fn mastodon_instances_are_host_names() {
-        for (input, host) in [
-            ("mastodon.social", "mastodon.social"),
-            ("  Mastodon.Social  ", "mastodon.social"),
-            ("https://fosstodon.org/", "fosstodon.org"),
-            ("HTTP://a-b.c-d.example", "a-b.c-d.example"),
-            ("@me@hachyderm.io", "hachyderm.io"),
-            ("xn--80ak6aa92e.com", "xn--80ak6aa92e.com"),
-        ] {
-            assert_eq!(mastodon_instance(input).as_deref(), Some(host), "{input}");
-        }
-        for bad in [
-            "",
-            "localhost",
-            "mastodon",
-            "127.0.0.1",
-            "mastodon.social:8080",
-            "mastodon.social/path",
-            "evil.example?x=1",
-            "evil.example#x",
-            "user:pw@evil.example",
-            "-bad.example",
-            "bad-.example",
-            "a..example",
-            "masto don.social",
-            "mastödon.social",
-            "javascript:alert(1)",
-            "@me",
-            ".example",
-            &format!("{}.example", "a".repeat(64)),
-        ] {
-            assert_eq!(mastodon_instance(bad), None, "{bad:?}");
-        }
     }
 
     fn document(original_url: Option<&str>, shown_url: Option<&str>) -> (Document, Version) {
@@ -571,41 +392,5 @@ mod tests {
             ),
             "https://partner.example/a"
         );
-    }
-
-    #[test]
-    fn short_quotes_are_named_whole_in_the_fragment() {
-        assert_eq!(
-            quote_url(
-                "https://p.example/a?b=1",
-                " Baku-Ankara,  relations & more "
-            ),
-            "https://p.example/a?b=1#:~:text=Baku%2DAnkara%2C%20relations%20%26%20more"
-        );
-        assert_eq!(
-            quote_url("https://p.example/a#top", "Şuşa Beyannamesi"),
-            "https://p.example/a#top:~:text=%C5%9Eu%C5%9Fa%20Beyannamesi"
-        );
-        assert_eq!(
-            quote_url("https://p.example/a#:~:text=old", "new"),
-            "https://p.example/a#:~:text=new"
-        );
-    }
-
-    #[test]
-    fn long_quotes_are_named_by_start_and_end() {
-        let quote = "one two three four five six seven eight nine ten eleven twelve thirteen";
-        assert_eq!(
-            quote_url("https://p.example/a", quote),
-            "https://p.example/a#:~:text=one%20two%20three%20four%20five,nine%20ten%20eleven%20twelve%20thirteen"
-        );
-    }
-
-    #[test]
-    fn quote_text_is_quoted_and_cut_at_a_word() {
-        assert_eq!(quote_text("  a\n b ", 100), "“a b”");
-        assert_eq!(quote_text("alpha beta gamma", 12), "“alpha beta…”");
-        assert_eq!(quote_text("Supercalifragilistic", 5), "“Super…”");
-        assert_eq!(normalize_quote(" \n\t "), None);
     }
 }
