@@ -18,9 +18,13 @@ describe('the embed page in WordPress\'s sandbox', { skip: missingBuild() }, () 
 
   /** The partner page, its frame, the widget ready inside; `route` may rewrite the document. */
   async function open({ route } = {}) {
+    const requested = [];
     const page = await openPage(env, env.hostUrl('frame-sandbox.html'), {
       context: { viewport: { width: 900, height: 700 } },
-      beforeGoto: route ? (p) => p.context().route(`${CDN}/c/2026-36.json`, route) : undefined,
+      beforeGoto: async (p) => {
+        p.context().on('request', (r) => r.url().startsWith(CDN) && requested.push(new URL(r.url()).pathname));
+        if (route) await p.context().route(`${CDN}/c/2026-36.json`, route);
+      },
     });
     const handle = await page.locator('#frame').elementHandle();
     const frame = await handle.contentFrame();
@@ -32,7 +36,7 @@ describe('the embed page in WordPress\'s sandbox', { skip: missingBuild() }, () 
         return false;
       }, null, { timeout: 20_000, polling: 50 })
       .then((h) => h.jsonValue());
-    return { page, frame, state, iframe: page.locator('#frame') };
+    return { page, frame, state, requested, iframe: page.locator('#frame') };
   }
 
   const messages = (page) => page.evaluate(() => window.__messages);
@@ -51,9 +55,14 @@ describe('the embed page in WordPress\'s sandbox', { skip: missingBuild() }, () 
   }
 
   test('height: both protocols with the last secret of the hash, at load and in reply to ready', { timeout: TEST_TIMEOUT }, async () => {
-    const { page, frame, state, iframe } = await open();
+    const { page, frame, state, iframe, requested } = await open();
     try {
       assert.equal(state, 'ready', pageLog(page));
+      // The same loader as any partner page, plus the frame script: nothing else of the widget.
+      assert.deepEqual(
+        [...new Set(requested.filter((p) => p.startsWith('/embed/')))].sort(),
+        ['/embed/commentary-embed-widget.js', '/embed/commentary-embed-widget_bg.wasm', '/embed/commentary-embed.css', '/embed/commentary-embed.js', '/embed/commentary-frame.js'],
+      );
       // Settled: the last reports name the page's height.
       await page.waitForFunction(() => window.__messages.some((m) => m.message === 'height'));
       await page.waitForTimeout(300);
