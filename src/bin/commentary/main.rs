@@ -32,7 +32,8 @@ usage: commentary build <content-dir> <out-dir>
 
 Compiles every commentary folder in <content-dir> (commentary.toml and one <lang>.md per
 language) into <out-dir>/<id>.json, creating <out-dir> if needed, and writes an article page
-<out-dir>/<id>/<lang>/index.html (with oembed.json) for every language version.
+<out-dir>/<id>/<lang>/index.html (with oembed.json and the framed embed page embed/index.html)
+for every language version.
 
 Errors and warnings go to stderr as `path:line: message`; every error of every file is
 reported. A commentary with an error is not written; the exit status is then 1.
