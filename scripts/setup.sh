@@ -55,8 +55,10 @@ wp_missing=()
 [ -d /usr/share/wordpress/wp-content/themes/twentytwentythree ] || wp_missing+=(wordpress-theme-twentytwentythree)
 command -v mariadbd >/dev/null 2>&1 || [ -x /usr/sbin/mariadbd ] || wp_missing+=(mariadb-server)
 command -v php >/dev/null 2>&1 || wp_missing+=(php-cli)
+# (The module list is read once: `php -m | grep -q` under pipefail fails when grep exits early.)
+php_modules=$(php -m 2>/dev/null || true)
 for ext in mysqli mbstring xml curl gd intl; do
-  if ! command -v php >/dev/null 2>&1 || ! php -m 2>/dev/null | grep -qix "$ext"; then
+  if ! grep -qix "$ext" <<<"$php_modules"; then
     case $ext in mysqli) wp_missing+=(php-mysql) ;; *) wp_missing+=("php-$ext") ;; esac
   fi
 done
