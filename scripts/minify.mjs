@@ -11,6 +11,7 @@
 // In release builds only, minifies the files a partner's readers download:
 //   - the wasm-bindgen glue (Trunk's own JS minifier cannot parse it: `export default`),
 //   - the loader commentary-embed.js (copied from public/ as it is),
+//   - the embed pages' frame script commentary-frame.js (the same),
 //   - the stylesheet (bundled minified).
 // esbuild only renames local bindings: the glue's import object keys (which the .wasm imports by
 // name) and the loader's custom element name, attributes and events are strings and stay as
@@ -25,7 +26,7 @@ import { build, transform } from 'esbuild';
 
 const STYLESHEET = 'commentary-embed.css';
 const MANIFEST = fileURLToPath(new URL(`../styles/${STYLESHEET}`, import.meta.url));
-const SCRIPTS = ['commentary-embed-widget.js', 'commentary-embed.js'];
+const SCRIPTS = ['commentary-embed-widget.js', 'commentary-embed.js', 'commentary-frame.js'];
 
 async function main() {
   const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;

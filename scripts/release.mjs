@@ -11,6 +11,7 @@
 //                                dist/sri.json (loader, glue, wasm, stylesheet) and sri.json
 //   embed/commentary-embed.js    the moving loader: one line importing v<version>/'s loader, so
 //                                that everything it loads comes from one release
+//   embed/commentary-frame.js    the embed pages' frame script, moving the same way
 //   c/                           build/content/ as built: <id>.json and the article pages
 //
 // and, beside every .js, .css, .wasm, .json and .html file, a gzip (-9) and a brotli (-q 11) copy
@@ -28,6 +29,8 @@ import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const SITE_DIR = path.join(ROOT, 'build/site');
 export const LOADER = 'commentary-embed.js';
+/** The embed pages' frame script (public/commentary-frame.js). */
+export const FRAME = 'commentary-frame.js';
 
 /** The `version` of the `[package]` section of Cargo.toml: the one place it is written. */
 export function crateVersion(cargoToml = path.join(ROOT, 'Cargo.toml')) {
@@ -117,6 +120,14 @@ export function writeSite({
     path.join(tmp, 'embed', LOADER),
     `// commentary-embed, latest release (${version}). Pin a release with ./${release}/${LOADER} and sri.json.\nimport "./${release}/${LOADER}";\n`,
   );
+
+  // The embed pages' frame script, moving the same way (embed pages load it beside the loader).
+  if (hashes[FRAME]) {
+    writeFileSync(
+      path.join(tmp, 'embed', FRAME),
+      `// commentary-embed's frame script, latest release (${version}).\nimport "./${release}/${FRAME}";\n`,
+    );
+  }
 
   if (existsSync(content)) copyTree(content, path.join(tmp, 'c'));
   compressTree(tmp);

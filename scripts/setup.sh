@@ -45,6 +45,30 @@ if [ ${#missing[@]} -gt 0 ]; then
   apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
+# 2b. A real WordPress for tests/e2e/wordpress.test.mjs (CONTRACTS §4): Debian's WordPress 6.1
+#     with its default theme, MariaDB, the PHP CLI (whose built-in server runs WordPress there)
+#     and the PHP extensions WordPress uses (mysqli, mbstring, xml, curl, gd, intl). No service
+#     is started or configured: the test runs its own MariaDB and PHP server in a temporary
+#     folder, with its own wp-config.php (tests/e2e/wordpress/).
+wp_missing=()
+[ -f /usr/share/wordpress/wp-includes/version.php ] || wp_missing+=(wordpress)
+[ -d /usr/share/wordpress/wp-content/themes/twentytwentythree ] || wp_missing+=(wordpress-theme-twentytwentythree)
+command -v mariadbd >/dev/null 2>&1 || [ -x /usr/sbin/mariadbd ] || wp_missing+=(mariadb-server)
+command -v php >/dev/null 2>&1 || wp_missing+=(php-cli)
+# (The module list is read once: `php -m | grep -q` under pipefail fails when grep exits early.)
+php_modules=$(php -m 2>/dev/null || true)
+for ext in mysqli mbstring xml curl gd intl; do
+  if ! grep -qix "$ext" <<<"$php_modules"; then
+    case $ext in mysqli) wp_missing+=(php-mysql) ;; *) wp_missing+=("php-$ext") ;; esac
+  fi
+done
+if [ ${#wp_missing[@]} -gt 0 ]; then
+  log "installing WordPress and its test servers: ${wp_missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${wp_missing[@]}"
+fi
+
 # 3. Trunk, pinned (see above).
 if ! trunk --version 2>/dev/null | grep -q "trunk $TRUNK_VERSION"; then
   log "installing trunk $TRUNK_VERSION (several minutes on 2 cores)"

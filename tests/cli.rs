@@ -214,7 +214,11 @@ fn the_seed_compiles_with_one_structure_warning() {
     for lang in ["en", "tr"] {
         assert_eq!(
             entries(&out.join("2026-36").join(lang)),
-            ["card.png", "index.html", "oembed.json"]
+            ["card.png", "embed", "index.html", "oembed.json"]
+        );
+        assert_eq!(
+            entries(&out.join("2026-36").join(lang).join("embed")),
+            ["index.html"]
         );
     }
     assert!(run.stdout.contains(", 2 pages"), "{}", run.stdout);

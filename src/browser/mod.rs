@@ -38,7 +38,9 @@ pub use page::{absolute_url, page_url, today};
 pub use place::{measure_place, restore_place, Place};
 pub use popover::{place_popover, show_popover, PopoverSheet};
 pub use selection::{select_contents, selected_text_in};
-pub use share_sheet::{can_share_natively, open_in_new_tab, share_natively};
+pub use share_sheet::{
+    can_share_natively, in_sandboxed_frame, open_in_new_tab, share_natively, ShareRefusal,
+};
 pub use storage::{remember, remembered, StorageKey};
 pub use zotero::set_coins;
 

@@ -7,8 +7,8 @@ use leptos::html;
 use leptos::prelude::*;
 
 use crate::browser::{
-    download_text, remember, remembered, select_contents, set_coins, today, use_clipboard, warn,
-    StorageKey,
+    download_text, in_sandboxed_frame, remember, remembered, select_contents, set_coins, today,
+    use_clipboard, warn, StorageKey,
 };
 use crate::domain::{coins, Citation, CitationStyle, CiteWork, Date, Document, UiStrings, Version};
 
@@ -200,6 +200,9 @@ fn CitationItem(
     let download = style.download().map(|(ext, mime)| {
         let filename = format!("{file_stem}.{ext}");
         let plain = plain.clone();
+        // A sandboxed frame (WordPress's) silently refuses downloads: the text shown above is
+        // selected instead, and the reader told to copy it.
+        let refused = RwSignal::new(false);
         view! {
             <button
                 type="button"
@@ -207,13 +210,21 @@ fn CitationItem(
                 data-style=style.id()
                 data-download=filename.clone()
                 on:click=move |_| {
-                    if download_text(&filename, mime, &plain).is_err() {
+                    if in_sandboxed_frame() {
+                        if let Some(el) = text_ref.get_untracked() {
+                            select_contents(&el);
+                        }
+                        refused.set(true);
+                    } else if download_text(&filename, mime, &plain).is_err() {
                         warn("commentary-embed: this browser cannot download files");
                     }
                 }
             >
                 {format!("{} .{ext}", ui.download)}
             </button>
+            <span class="ce-share-status" role="status" data-download-refused=move || refused.get().then_some("")>
+                {move || refused.get().then_some(ui.download_blocked)}
+            </span>
         }
     });
     let runs = citation

@@ -11,11 +11,13 @@ use leptos::task::spawn_local;
 
 use crate::browser::{
     absolute_url, can_share_natively, on_document, open_in_new_tab, page_url, remember, remembered,
-    selected_text_in, share_natively, use_clipboard, CopyState, StorageKey, UseClipboardReturn,
+    selected_text_in, share_natively, use_clipboard, CopyState, ShareRefusal, StorageKey,
+    UseClipboardReturn,
 };
 use crate::domain::{
-    embed_code, mastodon_instance, mastodon_share_url, normalize_quote, quote_text, quote_url,
-    share_url, ui_strings, Document, ShareTarget, ShareUrl, Shared, UiStrings, Version,
+    article_page_of, embed_code, embed_page_url, frame_code, mastodon_instance, mastodon_share_url,
+    normalize_quote, quote_text, quote_url, share_url, ui_strings, Document, ShareTarget, ShareUrl,
+    Shared, UiStrings, Version,
 };
 
 /// What the root component lends the share controls: the `share-url` attribute and a way to
@@ -98,9 +100,10 @@ pub fn ShareBar(document: Arc<Document>, version: Version) -> impl IntoView {
         return ().into_any();
     };
     // The embed code's fallback link is always the canonical URL: it is for other sites.
+    let src = absolute_url(&ctx.document_src.get_untracked().unwrap_or_default());
     let code = embed_code(
         &ctx.script_url.get_untracked(),
-        &absolute_url(&ctx.document_src.get_untracked().unwrap_or_default()),
+        &src,
         &version.lang,
         &share_url(ShareUrl::Canonical, &document, &version, &page),
         &version.title,
@@ -111,12 +114,16 @@ pub fn ShareBar(document: Arc<Document>, version: Version) -> impl IntoView {
         version.clone(),
         share_url(ShareUrl::Canonical, &document, &version, &page),
     );
+    // The framed form, for sites that allow no script: the embed page beside the article page
+    // of a document published by `commentary build` (`<base><id>.json`).
+    let frame = article_page_of(&src, &version.lang)
+        .map(|article| frame_code(&embed_page_url(&article), &article, &version.title));
     let url = Signal::derive(move || share_url(ctx.mode.get(), &document, &version, &page));
     view! {
         <div class="ce-share" part="share" role="group" aria-label=ui.share>
             <ShareLinks ui=ui url=url text=Signal::stored(title.clone()) title=title on_share=on_share />
         </div>
-        {move || ctx.embed.get().then(|| view! { <EmbedCode ui=ui code=code.clone() republish=republish.clone() /> }.into_any())}
+        {move || ctx.embed.get().then(|| view! { <EmbedCode ui=ui code=code.clone() frame=frame.clone() republish=republish.clone() /> }.into_any())}
     }
     .into_any()
 }
@@ -156,6 +163,8 @@ fn ShareLinks(
             }
         })
         .collect_view();
+    // A link the page would not let the widget open (a sandboxed frame): shown to copy.
+    let blocked = RwSignal::new(None::<String>);
     let native = can_share_natively().then(|| {
         let title = title.clone();
         let share = move |_| {
@@ -163,8 +172,15 @@ fn ShareLinks(
             spawn_local(async move {
                 // The bar may be gone by now (another language shown): `try_run`, never `run`,
                 // after an await, or the panic takes down every widget on the page.
-                if share_natively(&title, &text, &url).await.is_ok() {
-                    let _ = on_share.try_run(("native", url));
+                match share_natively(&title, &text, &url).await {
+                    Ok(()) => {
+                        let _ = on_share.try_run(("native", url));
+                    }
+                    Err(ShareRefusal::Cancelled) => {}
+                    // No sheet here (WordPress's frame has no `web-share`): the link to copy.
+                    Err(ShareRefusal::NotAllowed) => {
+                        let _ = blocked.try_set(Some(url));
+                    }
                 }
             });
         };
@@ -183,12 +199,13 @@ fn ShareLinks(
     view! {
         <ul class="ce-share-list">
             {links}
-            <li><MastodonButton ui=ui state=mastodon url=url text=text on_share=on_share /></li>
+            <li><MastodonButton ui=ui state=mastodon url=url text=text on_share=on_share blocked=blocked /></li>
             {native}
             <li><CopyLink ui=ui url=url clipboard=clipboard on_share=on_share /></li>
         </ul>
-        <MastodonForm ui=ui state=mastodon url=url text=text on_share=on_share />
+        <MastodonForm ui=ui state=mastodon url=url text=text on_share=on_share blocked=blocked />
         <CopyFallback ui=ui url=url state=clipboard.state />
+        <BlockedFallback ui=ui blocked=blocked />
     }
 }
 
@@ -250,15 +267,67 @@ fn CopyFallback(
     }
 }
 
-/// The `embed-code` part: a disclosure showing the exact embed code, with a copy control; when
-/// the clipboard refuses, the code is selected for the reader to copy.
+/// When the page would not let the widget open a link (a new window from a sandboxed frame,
+/// the system share sheet without permission): what to do instead, and the link, selected in a
+/// field, to copy.
+#[component]
+fn BlockedFallback(ui: &'static UiStrings, blocked: RwSignal<Option<String>>) -> impl IntoView {
+    let field = NodeRef::<leptos::html::Input>::new();
+    Effect::new(move |_| {
+        if let (Some(input), Some(url)) = (field.get(), blocked.get()) {
+            input.set_value(&url);
+            let _ = input.focus();
+            input.select();
+        }
+    });
+    move || {
+        blocked.get().map(|url| {
+            view! {
+                <label class="ce-copy-failed" data-blocked="window">
+                    <span>{ui.window_blocked}</span>
+                    <input type="text" readonly node_ref=field prop:value=url />
+                </label>
+            }
+            .into_any()
+        })
+    }
+}
+
+/// The `embed-code` part: a disclosure showing the exact embed code, the script form and (for
+/// a document published with its embed pages) the framed form for sites that allow no script,
+/// each with a copy control; when the clipboard refuses, the code is selected for the reader to
+/// copy.
 #[component]
 fn EmbedCode(
     ui: &'static UiStrings,
     code: String,
+    frame: Option<String>,
+    /// Issue 15: the republish copy (or "all rights reserved"), from the document, the version
+    /// and the link back to the article.
     republish: (Arc<Document>, Version, String),
 ) -> impl IntoView {
     let (republish_document, republish_version, republish_link) = republish;
+    let framed = frame.map(|frame| {
+        view! {
+            <p class="ce-embed-form">{ui.embed_frame}</p>
+            <EmbedSnippet ui=ui code=frame form="frame" />
+        }
+    });
+    view! {
+        <details class="ce-embed" part="embed-code">
+            <summary>{ui.embed}</summary>
+            <p>{ui.embed_hint}</p>
+            <p class="ce-embed-form">{ui.embed_script}</p>
+            <EmbedSnippet ui=ui code=code form="script" />
+            {framed}
+            <super::notices::Republish document=republish_document version=republish_version ui=ui link=republish_link />
+        </details>
+    }
+}
+
+/// One form of the embed code: the code in a field, and its copy control.
+#[component]
+fn EmbedSnippet(ui: &'static UiStrings, code: String, form: &'static str) -> impl IntoView {
     let clipboard = use_clipboard();
     let state = clipboard.state;
     let field = NodeRef::<leptos::html::Textarea>::new();
@@ -274,21 +343,16 @@ fn EmbedCode(
         });
     };
     view! {
-        <details class="ce-embed" part="embed-code">
-            <summary>{ui.embed}</summary>
-            <p>{ui.embed_hint}</p>
-            <textarea readonly rows="5" spellcheck="false" aria-label=ui.embed node_ref=field
-                prop:value=code></textarea>
-            <button type="button" class="ce-embed-copy" on:click=copy>{ui.copy_code}</button>
-            <span class="ce-share-status" role="status">
-                {move || match state.get() {
-                    CopyState::Idle => None,
-                    CopyState::Copied => Some(ui.code_copied),
-                    CopyState::Failed => Some(ui.code_copy_failed),
-                }}
-            </span>
-            <super::notices::Republish document=republish_document version=republish_version ui=ui link=republish_link />
-        </details>
+        <textarea readonly rows="5" spellcheck="false" aria-label=ui.embed node_ref=field
+            data-form=form prop:value=code></textarea>
+        <button type="button" class="ce-embed-copy" data-form=form on:click=copy>{ui.copy_code}</button>
+        <span class="ce-share-status" role="status">
+            {move || match state.get() {
+                CopyState::Idle => None,
+                CopyState::Copied => Some(ui.code_copied),
+                CopyState::Failed => Some(ui.code_copy_failed),
+            }}
+        </span>
     }
 }
 
@@ -320,8 +384,15 @@ impl MastodonState {
     }
 }
 
-/// Opens the share page of `instance` and reports the share.
-fn share_to_mastodon(instance: &str, url: Signal<String>, text: Signal<String>, on_share: OnShare) {
+/// Opens the share page of `instance` and reports the share; where the page refuses the new
+/// window (a sandboxed frame), offers that page's address to copy instead.
+fn share_to_mastodon(
+    instance: &str,
+    url: Signal<String>,
+    text: Signal<String>,
+    on_share: OnShare,
+    blocked: RwSignal<Option<String>>,
+) {
     let url = url.get_untracked();
     let target = mastodon_share_url(
         instance,
@@ -332,6 +403,8 @@ fn share_to_mastodon(instance: &str, url: Signal<String>, text: Signal<String>, 
     );
     if open_in_new_tab(&target) {
         on_share.run(("mastodon", url));
+    } else {
+        blocked.set(Some(target));
     }
 }
 
@@ -344,12 +417,13 @@ fn MastodonButton(
     url: Signal<String>,
     text: Signal<String>,
     on_share: OnShare,
+    blocked: RwSignal<Option<String>>,
 ) -> impl IntoView {
     let MastodonState {
         remembered, asking, ..
     } = state;
     let click = move |_| match remembered.get_untracked() {
-        Some(instance) => share_to_mastodon(&instance, url, text, on_share),
+        Some(instance) => share_to_mastodon(&instance, url, text, on_share, blocked),
         None => asking.set(true),
     };
     view! {
@@ -376,6 +450,7 @@ fn MastodonForm(
     url: Signal<String>,
     text: Signal<String>,
     on_share: OnShare,
+    blocked: RwSignal<Option<String>>,
 ) -> impl IntoView {
     let MastodonState {
         remembered,
@@ -383,15 +458,17 @@ fn MastodonForm(
         invalid,
     } = state;
     let field = NodeRef::<leptos::html::Input>::new();
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
+    // Run from the button's click and the field's Enter, never from the form's `submit`: a
+    // sandboxed frame without `allow-forms` (WordPress's) blocks form submission, `submit`
+    // event included.
+    let submit = move || {
         let value = field.get_untracked().map(|f| f.value()).unwrap_or_default();
         match mastodon_instance(&value) {
             Some(instance) => {
                 remember(StorageKey::Mastodon, &instance);
                 remembered.set(Some(instance.clone()));
                 state.cancel();
-                share_to_mastodon(&instance, url, text, on_share);
+                share_to_mastodon(&instance, url, text, on_share, blocked);
             }
             None => invalid.set(true),
         }
@@ -404,16 +481,20 @@ fn MastodonForm(
     move || {
         asking.get().then(|| {
             view! {
-                <form class="ce-mastodon-form" on:submit=submit
+                <form class="ce-mastodon-form"
+                    on:submit=move |ev: leptos::ev::SubmitEvent| { ev.prevent_default(); submit() }
                     on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Escape" { state.cancel() }>
                     <label>
                         <span>{ui.mastodon_server}</span>
                         <input type="text" name="instance" inputmode="url" autocomplete="off"
                             spellcheck="false" placeholder="mastodon.social" node_ref=field
+                            on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Enter" { ev.prevent_default(); submit() }
                             prop:value=remembered.get_untracked().unwrap_or_default()
                             aria-invalid=move || invalid.get().to_string() />
                     </label>
-                    <button type="submit">{ui.mastodon_share}</button>
+                    <button type="submit" on:click=move |ev: leptos::ev::MouseEvent| { ev.prevent_default(); submit() }>
+                        {ui.mastodon_share}
+                    </button>
                     <button type="button" on:click=move |_| state.cancel()>{ui.cancel}</button>
                     <span class="ce-mastodon-invalid" role="alert">
                         {move || invalid.get().then_some(ui.mastodon_invalid)}

@@ -48,6 +48,7 @@ mod card;
 mod citations;
 mod commentary;
 mod diagnostic;
+mod embed_page;
 mod feeds;
 mod fields;
 mod footnote_labels;
@@ -69,6 +70,7 @@ pub use card::{card_png, write_cards, CARD_HEIGHT, CARD_WIDTH};
 pub use citations::{add_citations, plain as citation_text};
 pub use commentary::{compile_commentary, Compiled};
 pub use diagnostic::{Diagnostic, Severity};
+pub use embed_page::{embed_frame_snippet, embed_page, link_card, FRAME_SCRIPT};
 pub use feeds::{uri, write_archive, ArchiveEntry, ArchiveError, ArchiveVersion};
 pub use incremental::{Summary, CACHE_ENV};
 pub use pages::{

@@ -58,11 +58,11 @@ impl PageOptions {
         format!("{}{id}/{lang}/", self.document_base)
     }
 
-    fn document_url(&self, id: &str) -> String {
+    pub(super) fn document_url(&self, id: &str) -> String {
         format!("{}{id}.json", self.document_base)
     }
 
-    fn script_url(&self) -> String {
+    pub(super) fn script_url(&self) -> String {
         format!("{}commentary-embed.js", self.embed_base)
     }
 }
@@ -239,7 +239,7 @@ fn wrap(out: &mut String, open: &str, content: &[Inline], close: &str) {
     out.push_str(close);
 }
 
-fn render_blocks(blocks: &[Block], out: &mut String) {
+pub(super) fn render_blocks(blocks: &[Block], out: &mut String) {
     for block in blocks {
         match block {
             Block::Paragraph(c) => {
@@ -290,7 +290,7 @@ fn render_blocks(blocks: &[Block], out: &mut String) {
     }
 }
 
-fn render_notes(notes: &[Note], ui: &UiStrings, out: &mut String) {
+pub(super) fn render_notes(notes: &[Note], ui: &UiStrings, out: &mut String) {
     if notes.is_empty() {
         return;
     }
@@ -539,7 +539,8 @@ pub fn article_page(document: &Document, version: &Version, options: &PageOption
 <style>{PAGE_CSS}</style>\n</head>\n<body>\n<main>\n\
 <commentary-embed src=\"{src}\" lang=\"{lang}\" share-url=\"canonical\" embed-code>\n<article class=\"fallback\">\n{article}\
 <details class=\"embed\">\n<summary>{embed}</summary>\n<p>{hint}</p>\n\
-<textarea readonly rows=\"5\" aria-label=\"{embed_attr}\">{snippet}</textarea>\n</details>\n\
+<p>{script_form}</p>\n<textarea readonly rows=\"5\" aria-label=\"{embed_attr}\">{snippet}</textarea>\n\
+<p>{frame_form}</p>\n<textarea readonly rows=\"5\" aria-label=\"{embed_attr}\" data-form=\"frame\">{frame}</textarea>\n</details>\n\
 </article>\n</commentary-embed>\n</main>\n</body>\n</html>\n",
         lang = escape_attr(&version.lang),
         src = escape_attr(&options.document_url(&document.id)),
@@ -547,6 +548,10 @@ pub fn article_page(document: &Document, version: &Version, options: &PageOption
         embed_attr = escape_attr(ui.embed),
         hint = escape_text(ui.embed_hint),
         snippet = escape_text(&snippet),
+        // The framed form too (CONTRACTS §4), for sites that allow no script.
+        script_form = escape_text(ui.embed_script),
+        frame_form = escape_text(ui.embed_frame),
+        frame = escape_text(&super::embed_page::embed_frame_snippet(document, version, options)),
     )
 }
 
@@ -558,25 +563,35 @@ a{color:#0b5394}pre{overflow-x:auto}.notes li{margin:.4rem 0}.notes li p{margin:
 .embed{margin-top:2rem;font-size:.95rem}.embed textarea{box-sizing:border-box;width:100%;font:.85rem/1.4 ui-monospace,monospace}\
 @media (prefers-color-scheme:dark){body{color:#e4e6e9;background:#15181c}a{color:#8ab8f0}.byline,.versions,.original,.notes{color:#a9b0b8}}";
 
-/// The oEmbed response (`type: rich`) of `version`: its `html` is the embed code.
+/// The oEmbed response (`type: rich`) of `version`: its `html` is the framed embed code (a
+/// blockquote linking the article page, then the frame of the embed page; see
+/// [`embed_frame_snippet`](super::embed_page::embed_frame_snippet)), which a CMS that keeps only
+/// `<blockquote>` and `<iframe>` from an untrusted provider (WordPress) accepts unchanged. The
+/// script form stays the article page's embed code ([`embed_snippet`]).
 pub fn oembed(document: &Document, version: &Version, options: &PageOptions) -> String {
     let authors: Vec<String> = document.authors.iter().map(|a| a.display_name()).collect();
-    json!({
+    let mut value = json!({
         "version": "1.0",
         "type": "rich",
         "title": version.title,
         "author_name": authors.join(", "),
         "provider_name": document.publisher.name,
         "provider_url": document.publisher.url,
-        "html": embed_snippet(document, version, options),
-        "width": 720,
-        "height": 900,
-    })
-    .to_string()
+        "html": super::embed_page::embed_frame_snippet(document, version, options),
+        "width": crate::domain::FRAME_WIDTH,
+        "height": crate::domain::FRAME_HEIGHT,
+    });
+    // Link cards (issue 15) fill this in through the hook `embed_page::link_card`.
+    if let Some((url, width, height)) = super::embed_page::link_card(document, version, options) {
+        value["thumbnail_url"] = json!(url);
+        value["thumbnail_width"] = json!(width);
+        value["thumbnail_height"] = json!(height);
+    }
+    value.to_string()
 }
 
-/// Writes the page and the oEmbed response of every version of `document` under
-/// `<out_dir>/<id>/<lang>/`, each atomically; returns the pages written.
+/// Writes the page, the oEmbed response and the embed page (`embed/index.html`) of every version
+/// of `document` under `<out_dir>/<id>/<lang>/`, each atomically; returns the pages written.
 ///
 /// # Errors
 /// A message naming the file that could not be written.
@@ -596,13 +611,15 @@ pub fn write_pages(
             &dir.join("oembed.json"),
             &oembed(document, version, options),
         )?;
+        // The framed embed (CONTRACTS §4): <dir>/embed/index.html.
+        super::embed_page::write_embed_page(&dir, document, version, options)?;
         written.push(page);
     }
     Ok(written)
 }
 
 /// [`write_atomic`](super::build::write_atomic), with the path in the message.
-fn write_atomic(path: &Path, text: &str) -> Result<(), String> {
+pub(super) fn write_atomic(path: &Path, text: &str) -> Result<(), String> {
     super::build::write_atomic(path, text)
         .map_err(|e| format!("{}: cannot write: {}", path.display(), describe_io(&e)))
 }
@@ -692,7 +709,7 @@ mod tests {
     }
 
     #[test]
-    fn oembed_is_rich_with_the_embed_code() {
+    fn oembed_is_rich_with_the_framed_embed_code() {
         let d = doc();
         let options = PageOptions {
             embed_base: "https://cdn.example/embed/".into(),
@@ -702,10 +719,16 @@ mod tests {
             serde_json::from_str(&oembed(&d, &d.versions[0], &options)).expect("JSON");
         assert_eq!(value["type"], "rich");
         assert_eq!(value["version"], "1.0");
+        // What WordPress keeps from an untrusted provider: a blockquote, then the frame.
         assert_eq!(
             value["html"],
-            "<script type=\"module\" src=\"https://cdn.example/embed/commentary-embed.js\"></script>\n<commentary-embed src=\"https://cdn.example/c/x-1.json\" lang=\"tr\">\n  <a href=\"https://cdn.example/c/x-1/tr/\">Türk &amp; \"Devletleri\"</a>\n</commentary-embed>"
+            "<blockquote class=\"wp-embedded-content\"><a href=\"https://cdn.example/c/x-1/tr/\">Türk &amp; \"Devletleri\"</a></blockquote>\n<iframe class=\"wp-embedded-content\" sandbox=\"allow-scripts\" security=\"restricted\" src=\"https://cdn.example/c/x-1/tr/embed/\" width=\"720\" height=\"900\" title=\"Türk &amp; &quot;Devletleri&quot;\" frameborder=\"0\" marginwidth=\"0\" marginheight=\"0\"></iframe>"
         );
+        assert_eq!(
+            (value["width"].as_u64(), value["height"].as_u64()),
+            (Some(720), Some(900))
+        );
+        assert!(value.get("thumbnail_url").is_none(), "no link cards yet");
         assert_eq!(value["author_name"], "İlaha Khantamirova, AVİM \"Desk\"");
     }
 

@@ -97,6 +97,16 @@ pub struct UiStrings {
     pub code_copied: &'static str,
     /// Shown when the clipboard refused the embed code (it is then selected).
     pub code_copy_failed: &'static str,
+    /// Heads the script form of the embed code (the in-page widget).
+    pub embed_script: &'static str,
+    /// Heads the framed form of the embed code (for sites that allow no script: WordPress).
+    pub embed_frame: &'static str,
+    /// Shown when the page does not let the widget open a window (a sandboxed frame); the
+    /// link follows, selected, to copy.
+    pub window_blocked: &'static str,
+    /// Shown when the page does not let the widget save a file (a sandboxed frame); the text
+    /// follows, selected, to copy.
+    pub download_blocked: &'static str,
 }
 
 /// One string for each language the UI speaks: a language left out does not compile.
@@ -177,6 +187,10 @@ const EN: UiStrings = UiStrings {
     copy_code: "Copy code",
     code_copied: "Code copied",
     code_copy_failed: "Copy failed: the code is selected, copy it with Ctrl+C",
+    embed_script: "With a script tag (the full widget in your page):",
+    embed_frame: "Without a script (WordPress and sites that allow no scripts): a frame",
+    window_blocked: "This site does not let the commentary open new windows. Copy the link:",
+    download_blocked: "This site does not let the commentary save files. Copy the text:",
 };
 
 const TR: UiStrings = UiStrings {
@@ -230,6 +244,10 @@ const TR: UiStrings = UiStrings {
     copy_code: "Kodu kopyala",
     code_copied: "Kod kopyalandı",
     code_copy_failed: "Kopyalanamadı: kod seçili, Ctrl+C ile kopyalayın",
+    embed_script: "Betik etiketiyle (sayfanızda tam bileşen):",
+    embed_frame: "Betik olmadan (WordPress ve betiğe izin vermeyen siteler): çerçeve",
+    window_blocked: "Bu site, yorumun yeni pencere açmasına izin vermiyor. Bağlantıyı kopyalayın:",
+    download_blocked: "Bu site, yorumun dosya kaydetmesine izin vermiyor. Metni kopyalayın:",
 };
 
 const RU: UiStrings = UiStrings {
@@ -283,6 +301,10 @@ const RU: UiStrings = UiStrings {
     copy_code: "Копировать код",
     code_copied: "Код скопирован",
     code_copy_failed: "Не удалось скопировать: код выделен, скопируйте его с помощью Ctrl+C",
+    embed_script: "Со скриптом (полный виджет на вашей странице):",
+    embed_frame: "Без скрипта (WordPress и сайты, где скрипты запрещены): фрейм",
+    window_blocked: "Этот сайт не разрешает комментарию открывать новые окна. Скопируйте ссылку:",
+    download_blocked: "Этот сайт не разрешает комментарию сохранять файлы. Скопируйте текст:",
 };
 
 const AZ: UiStrings = UiStrings {
@@ -336,6 +358,10 @@ const AZ: UiStrings = UiStrings {
     copy_code: "Kodu kopyala",
     code_copied: "Kod kopyalandı",
     code_copy_failed: "Kopyalamaq olmadı: kod seçilib, Ctrl+C ilə kopyalayın",
+    embed_script: "Skript teqi ilə (səhifənizdə tam vidcet):",
+    embed_frame: "Skriptsiz (WordPress və skriptə icazə verməyən saytlar): çərçivə",
+    window_blocked: "Bu sayt şərhə yeni pəncərə açmağa icazə vermir. Keçidi kopyalayın:",
+    download_blocked: "Bu sayt şərhə fayl saxlamağa icazə vermir. Mətni kopyalayın:",
 };
 
 /// The UI strings for a language tag: its language when the UI speaks it, else English.
@@ -404,6 +430,10 @@ mod tests {
                 s.copy_code,
                 s.code_copied,
                 s.code_copy_failed,
+                s.embed_script,
+                s.embed_frame,
+                s.window_blocked,
+                s.download_blocked,
             ];
             let (before, after) = s.translated_from_other;
             assert!(!format!("{before}{after}").trim().is_empty(), "{}", s.lang);

@@ -13,6 +13,7 @@ mod date;
 mod decode;
 mod document;
 mod embed_config;
+mod embed_frame;
 mod html;
 mod i18n;
 mod lang;
@@ -43,6 +44,7 @@ pub use document::{
     SCHEMA_VERSION,
 };
 pub use embed_config::{requested_language, ShareUrl, Theme};
+pub use embed_frame::{article_page_of, embed_page_url, frame_code, FRAME_HEIGHT, FRAME_WIDTH};
 pub use html::{embed_code, escape_attr, escape_text, script_json};
 pub use i18n::{ui_strings, PerUiLanguage, UiStrings};
 pub use lang::{is_language_tag, primary_subtag};

@@ -19,7 +19,7 @@ import { after, before, describe, test } from 'node:test';
 import { brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { startServer } from '../../scripts/serve.mjs';
-import { LOADER, crateVersion, releaseDir } from '../../scripts/release.mjs';
+import { FRAME, LOADER, crateVersion, releaseDir } from '../../scripts/release.mjs';
 import {
   CHROMIUM,
   CHROMIUM_ARGS,
@@ -190,7 +190,7 @@ describe('deployment on nginx (deploy/nginx/commentary-embed.conf)', { skip: mis
 
   test('a release: its files with their types, CORS, immutable caching, the bytes sri.json pins', async () => {
     const names = Object.keys(hashes);
-    assert.deepEqual([...names].sort(), ['commentary-embed-widget.js', 'commentary-embed-widget_bg.wasm', 'commentary-embed.css', LOADER].sort());
+    assert.deepEqual([...names].sort(), ['commentary-embed-widget.js', 'commentary-embed-widget_bg.wasm', 'commentary-embed.css', FRAME, LOADER].sort());
     for (const name of names) {
       const res = await http(nginx.port, RELEASE + name, { headers: { 'Accept-Encoding': 'identity' } });
       assert.equal(res.status, 200, name);
@@ -235,6 +235,21 @@ describe('deployment on nginx (deploy/nginx/commentary-embed.conf)', { skip: mis
     assert.equal(page.status, 200);
     assert.equal(page.headers['content-type'], TYPES['.html']);
     assert.equal(page.headers['cache-control'], SHORT);
+    // Pages partners do not frame carry no frame policy of ours; embed pages allow any framer,
+    // and nothing forbids the frame (X-Frame-Options).
+    assert.equal(page.headers['content-security-policy'], undefined);
+    assert.equal(page.headers['x-frame-options'], undefined);
+    const embed = await http(nginx.port, '/c/2026-36/en/embed/');
+    assert.equal(embed.status, 200);
+    assert.equal(embed.headers['content-type'], TYPES['.html']);
+    assert.equal(embed.headers['cache-control'], SHORT);
+    assert.equal(embed.headers['content-security-policy'], 'frame-ancestors *');
+    assert.equal(embed.headers['x-frame-options'], undefined);
+    assertCommon(embed, 'the embed page');
+    const frame = await http(nginx.port, `/embed/${FRAME}`, { headers: { 'Accept-Encoding': 'identity' } });
+    assert.equal(frame.status, 200);
+    assert.equal(frame.headers['cache-control'], SHORT);
+    assert.match(frame.body.toString(), new RegExp(`^import "\\./${releaseDir(VERSION).replaceAll('.', '\\.')}/${FRAME}";$`, 'm'));
     const bare = await http(nginx.port, '/c/2026-36/en');
     assert.equal(bare.status, 301, 'a version folder without its slash is redirected');
     assert.equal(bare.headers.location, '/c/2026-36/en/', 'relative Location, right behind any proxy');
@@ -393,7 +408,8 @@ describe('deployment on nginx (deploy/nginx/commentary-embed.conf)', { skip: mis
       try {
         await assertSeed(page);
         const paths = page.fromCdn.map((r) => r.path).sort();
-        for (const name of Object.keys(hashes)) assert.ok(paths.includes(RELEASE + name), `${RELEASE}${name} requested: ${paths}`);
+        // Everything of the release but the embed pages' frame script.
+        for (const name of Object.keys(hashes).filter((n) => n !== FRAME)) assert.ok(paths.includes(RELEASE + name), `${RELEASE}${name} requested: ${paths}`);
         assert.ok(!paths.includes(`/embed/${LOADER}`), 'the moving loader is not involved');
         const wasm = page.fromCdn.find((r) => r.path.endsWith('.wasm'));
         assert.equal(wasm.headers['content-type'], 'application/wasm');
@@ -410,7 +426,7 @@ describe('deployment on nginx (deploy/nginx/commentary-embed.conf)', { skip: mis
         await assertSeed(page);
         const paths = page.fromCdn.map((r) => r.path);
         assert.ok(paths.includes(`/embed/${LOADER}`), `the moving loader requested: ${paths}`);
-        for (const name of Object.keys(hashes)) assert.ok(paths.includes(RELEASE + name), `${RELEASE}${name} requested: ${paths}`);
+        for (const name of Object.keys(hashes).filter((n) => n !== FRAME)) assert.ok(paths.includes(RELEASE + name), `${RELEASE}${name} requested: ${paths}`);
         const outside = paths.filter((p) => p.startsWith('/embed/') && p !== `/embed/${LOADER}` && !p.startsWith(RELEASE));
         assert.deepEqual(outside, [], 'nothing but the moving loader outside the release');
       } finally {

@@ -117,7 +117,14 @@ describe('article pages', { skip: missingBuild() }, () => {
         assert.equal(oembed.type, 'rich');
         assert.equal(oembed.version, '1.0');
         assert.equal(oembed.title, v.title);
-        assert.equal(oembed.html, p.snippet);
+        // The framed form (CONTRACTS §4): the article page in a blockquote, then its embed page
+        // (this build's bases are relative: the URLs resolve against the article page).
+        const framed = /^<blockquote class="wp-embedded-content"><a href="([^"]+)">[^<]+<\/a><\/blockquote>\n<iframe class="wp-embedded-content" sandbox="allow-scripts" security="restricted" src="([^"]+)" width="(\d+)" height="(\d+)" title="[^"]+" frameborder="0" marginwidth="0" marginheight="0"><\/iframe>$/.exec(oembed.html);
+        assert.ok(framed, oembed.html);
+        assert.equal(new URL(framed[1], pageUrl(lang)).href, pageUrl(lang));
+        assert.equal(new URL(framed[2], pageUrl(lang)).href, `${pageUrl(lang)}embed/`);
+        assert.deepEqual([Number(framed[3]), Number(framed[4])], [oembed.width, oembed.height]);
+        assert.ok(!oembed.html.includes('secret'));
         assert.ok(Number.isInteger(oembed.width) && Number.isInteger(oembed.height));
       } finally {
         await page.closeAll();
@@ -138,7 +145,8 @@ describe('article pages', { skip: missingBuild() }, () => {
       // The widget's own Embed control takes over, with absolute URLs.
       const embed = page.locator('#seed [part~="embed-code"]');
       await embed.locator('summary').click();
-      const code = await embed.locator('textarea').inputValue();
+      const code = await embed.locator('textarea[data-form="script"]').inputValue();
+      assert.match(await embed.locator('textarea[data-form="frame"]').inputValue(), new RegExp(`<iframe class="wp-embedded-content" sandbox="allow-scripts" security="restricted" src="${CDN}/c/2026-36/en/embed/"`));
       assert.equal(code.split('\n')[0], `<script type="module" src="${CDN}/embed/commentary-embed.js"></script>`);
       assert.equal(code.split('\n')[1], `<commentary-embed src="${CDN}/c/2026-36.json" lang="en">`);
       // The fallback stays in the light DOM for crawlers but is no longer rendered.

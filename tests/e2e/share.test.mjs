@@ -286,7 +286,7 @@ describe('share part', { skip: missingBuild() }, () => {
     }
   });
 
-  test('embed-code shows and copies the exact snippet for this commentary', { timeout: TEST_TIMEOUT }, async () => {
+  test('embed-code shows and copies the exact snippets for this commentary: the script form and the framed form', { timeout: TEST_TIMEOUT }, async () => {
     const page = await sharePage(env, 'seed-en.html', {
       context: { permissions: ['clipboard-read', 'clipboard-write'] },
     });
@@ -303,10 +303,19 @@ describe('share part', { skip: missingBuild() }, () => {
         `  <a href="${EN_URL}">${EN_TITLE}</a>`,
         '</commentary-embed>',
       ].join('\n');
-      assert.equal(await page.locator(`${EMBED} textarea`).inputValue(), snippet);
-      await page.locator(`${EMBED} button`).click();
+      assert.equal(await page.locator(`${EMBED} textarea[data-form="script"]`).inputValue(), snippet);
+      await page.locator(`${EMBED} button[data-form="script"]`).click();
       await page.locator(`${EMBED} [role="status"]`).filter({ hasText: 'Code copied' }).waitFor({ timeout: 5000 });
       assert.equal(await page.evaluate(() => navigator.clipboard.readText()), snippet);
+      // The framed form, for sites that allow no script (CONTRACTS §4): the embed page beside
+      // the document's article page, exactly as oembed.json carries it.
+      const attr = (t) => t.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+      const text = (t) => t.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+      const framed = `<blockquote class="wp-embedded-content"><a href="http://cdn.test/c/2026-36/en/">${text(EN_TITLE)}</a></blockquote>\n`
+        + `<iframe class="wp-embedded-content" sandbox="allow-scripts" security="restricted" src="http://cdn.test/c/2026-36/en/embed/" width="720" height="900" title="${attr(EN_TITLE)}" frameborder="0" marginwidth="0" marginheight="0"></iframe>`;
+      assert.equal(await page.locator(`${EMBED} textarea[data-form="frame"]`).inputValue(), framed);
+      await page.locator(`${EMBED} button[data-form="frame"]`).click();
+      await page.waitForFunction((want) => navigator.clipboard.readText().then((t) => t === want), framed, { timeout: 5000 });
       await page.evaluate(() => document.querySelector('#seed').removeAttribute('embed-code'));
       await page.locator(EMBED).waitFor({ state: 'detached', timeout: 5000 });
     } finally {
