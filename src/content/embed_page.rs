@@ -55,16 +55,22 @@ pub fn embed_frame_snippet(
     frame_code(&embed_page_url(&page), &page, &version.title)
 }
 
-/// HOOK(link cards, CONTRACTS §7, issue 15): the URL of the version's link card,
-/// `<document-base><id>/<lang>/card.png` (1200×630), once `commentary build` writes it; until
-/// then `None`, and `oembed.json` carries no `thumbnail_url`. Return
-/// `Some((url, 1200, 630))` here when the card exists and the base is absolute.
+/// The version's link card for `oembed.json`'s `thumbnail_url`: `<document-base><id>/<lang>/card.png`
+/// (1200×630, written by `commentary build` beside every article page, issue 15), when the
+/// document base is absolute (a relative thumbnail would resolve against the consumer's page).
 pub fn link_card(
-    _document: &Document,
-    _version: &Version,
-    _options: &PageOptions,
+    document: &Document,
+    version: &Version,
+    options: &PageOptions,
 ) -> Option<(String, u32, u32)> {
-    None
+    let page = super::pages::page_url(options, &document.id, &version.lang);
+    super::pages::is_absolute(&page).then(|| {
+        (
+            format!("{page}card.png"),
+            super::CARD_WIDTH,
+            super::CARD_HEIGHT,
+        )
+    })
 }
 
 /// The embed page of `version` of `document`.

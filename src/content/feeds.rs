@@ -250,7 +250,10 @@ fn feed_title(items: &[(&ArchiveEntry, &ArchiveVersion)], lang: &str) -> String 
         Some(p) if items.iter().all(|(e, _)| e.publisher == p) => p,
         _ => "Commentaries",
     };
-    format!("{name} ({})", super::pages::language_name(lang))
+    format!(
+        "{name} ({})",
+        crate::domain::language_name(lang).unwrap_or(lang)
+    )
 }
 
 fn atom(items: &[(&ArchiveEntry, &ArchiveVersion)], lang: &str, options: &PageOptions) -> String {

@@ -74,6 +74,5 @@ pub use embed_page::{embed_frame_snippet, embed_page, link_card, FRAME_SCRIPT};
 pub use feeds::{uri, write_archive, ArchiveEntry, ArchiveError, ArchiveVersion};
 pub use incremental::{Summary, CACHE_ENV};
 pub use pages::{
-    article_page, description, embed_snippet, language_name, oembed, og_locale, write_pages,
-    PageOptions,
+    article_page, description, embed_snippet, oembed, og_locale, write_pages, PageOptions,
 };

@@ -1,0 +1,244 @@
+//! The article as plain HTML: the widget's fallback on the article page, and the readable page
+//! the embed page shows with no script. Anchors and back-links are the widget's own
+//! ([`note_id`], [`ref_id`], [`backlink_mark`]), so `#note-3` means the same note everywhere.
+
+use super::PageOptions;
+use crate::domain::{
+    backlink_mark, byline, escape_attr, escape_text, language_name, note_id, ref_id, safe_href,
+    ui_strings, Block, Document, Inline, Note, UiStrings, Version,
+};
+
+/// The plain text of inlines (for descriptions): note references dropped.
+fn plain_text(inlines: &[Inline], out: &mut String) {
+    for inline in inlines {
+        match inline {
+            Inline::Text(t) | Inline::Code(t) => out.push_str(t),
+            Inline::Emphasis(c) | Inline::Strong(c) => plain_text(c, out),
+            Inline::Link { content, .. } | Inline::Lang { content, .. } => plain_text(content, out),
+            Inline::NoteRef { .. } => {}
+            Inline::LineBreak => out.push(' '),
+        }
+    }
+}
+
+/// The description of a version: its first paragraph of at least 80 characters that is not
+/// wholly in emphasis (an editor's note such as "This is a translation of …"), else its first
+/// paragraph, cut at a word to at most 200 characters.
+pub fn description(version: &Version) -> String {
+    let paragraphs: Vec<(bool, String)> = version
+        .body
+        .iter()
+        .filter_map(|b| match b {
+            Block::Paragraph(inlines) => {
+                let note = matches!(inlines.as_slice(), [Inline::Emphasis(_)]);
+                let mut text = String::new();
+                plain_text(inlines, &mut text);
+                Some((note, text.split_whitespace().collect::<Vec<_>>().join(" ")))
+            }
+            _ => None,
+        })
+        .collect();
+    let text = paragraphs
+        .iter()
+        .find(|(note, p)| !note && p.chars().count() >= 80)
+        .or(paragraphs.first())
+        .map(|(_, p)| p.clone())
+        .unwrap_or_default();
+    if text.chars().count() <= 200 {
+        return text;
+    }
+    let mut cut = String::new();
+    for word in text.split(' ') {
+        if cut.chars().count() + word.chars().count() + 1 > 199 {
+            break;
+        }
+        if !cut.is_empty() {
+            cut.push(' ');
+        }
+        cut.push_str(word);
+    }
+    format!("{cut}…")
+}
+
+pub(crate) fn render_inlines(inlines: &[Inline], out: &mut String) {
+    for inline in inlines {
+        match inline {
+            Inline::Text(t) => out.push_str(&escape_text(t)),
+            Inline::Emphasis(c) => wrap(out, "<em>", c, "</em>"),
+            Inline::Strong(c) => wrap(out, "<strong>", c, "</strong>"),
+            Inline::Code(t) => {
+                out.push_str("<code>");
+                out.push_str(&escape_text(t));
+                out.push_str("</code>");
+            }
+            Inline::Link { href, content } => match safe_href(href) {
+                Some(href) => wrap(
+                    out,
+                    &format!("<a href=\"{}\">", escape_attr(&href)),
+                    content,
+                    "</a>",
+                ),
+                None => render_inlines(content, out),
+            },
+            Inline::Lang { lang, content } => wrap(
+                out,
+                &format!("<span lang=\"{}\">", escape_attr(lang)),
+                content,
+                "</span>",
+            ),
+            Inline::NoteRef { note, occurrence } => out.push_str(&format!(
+                "<sup><a class=\"note-ref\" id=\"{}\" href=\"#{}\">{note}</a></sup>",
+                ref_id(*note, *occurrence),
+                note_id(*note)
+            )),
+            Inline::LineBreak => out.push_str("<br>"),
+        }
+    }
+}
+
+fn wrap(out: &mut String, open: &str, content: &[Inline], close: &str) {
+    out.push_str(open);
+    render_inlines(content, out);
+    out.push_str(close);
+}
+
+pub(crate) fn render_blocks(blocks: &[Block], out: &mut String) {
+    for block in blocks {
+        match block {
+            Block::Paragraph(c) => {
+                wrap(out, "<p>", c, "</p>");
+                out.push('\n');
+            }
+            Block::Heading { level, content } => {
+                let level = (*level).clamp(2, 6);
+                wrap(
+                    out,
+                    &format!("<h{level}>"),
+                    content,
+                    &format!("</h{level}>"),
+                );
+                out.push('\n');
+            }
+            Block::Quote(blocks) => {
+                out.push_str("<blockquote>\n");
+                render_blocks(blocks, out);
+                out.push_str("</blockquote>\n");
+            }
+            Block::List {
+                ordered,
+                start,
+                items,
+            } => {
+                let open = match (ordered, start) {
+                    (true, Some(s)) if *s != 1 => format!("<ol start=\"{s}\">"),
+                    (true, _) => "<ol>".into(),
+                    (false, _) => "<ul>".into(),
+                };
+                out.push_str(&open);
+                out.push('\n');
+                for item in items {
+                    out.push_str("<li>");
+                    render_blocks(item, out);
+                    out.push_str("</li>\n");
+                }
+                out.push_str(if *ordered { "</ol>\n" } else { "</ul>\n" });
+            }
+            Block::Code(text) => {
+                out.push_str("<pre><code>");
+                out.push_str(&escape_text(text));
+                out.push_str("</code></pre>\n");
+            }
+            Block::Rule => out.push_str("<hr>\n"),
+        }
+    }
+}
+
+pub(crate) fn render_notes(notes: &[Note], ui: &UiStrings, out: &mut String) {
+    if notes.is_empty() {
+        return;
+    }
+    out.push_str(&format!(
+        "<section class=\"notes\">\n<h2>{}</h2>\n<ol>\n",
+        escape_text(ui.notes)
+    ));
+    for note in notes {
+        out.push_str(&format!("<li id=\"{}\">", note_id(note.number)));
+        for occurrence in 1..=note.references {
+            out.push_str(&format!(
+                "<a class=\"back\" href=\"#{}\" aria-label=\"{}\">{}</a> ",
+                ref_id(note.number, occurrence),
+                escape_attr(ui.back_to_text),
+                backlink_mark(occurrence, note.references)
+            ));
+        }
+        render_blocks(&note.content, out);
+        out.push_str("</li>\n");
+    }
+    out.push_str("</ol>\n</section>\n");
+}
+
+/// The article as plain HTML, the widget's fallback: title, byline, links to the other
+/// versions, the rights notices, body, notes, licence line and a link to the original.
+pub(super) fn article_html(
+    document: &Document,
+    version: &Version,
+    options: &PageOptions,
+) -> String {
+    let ui = ui_strings(&version.lang);
+    let by = byline(document, version);
+    let publisher = &document.publisher;
+
+    // The article, as the widget's fallback.
+    let mut article = String::new();
+    article.push_str(&format!(
+        "<h1>{}</h1>\n<p class=\"byline\">{} · {} · <time datetime=\"{}\">{}</time>{}</p>\n",
+        escape_text(&version.title),
+        escape_text(&by.authors),
+        escape_text(&by.publisher),
+        escape_attr(&by.date_iso),
+        escape_text(&by.date),
+        by.series
+            .as_deref()
+            .map(|s| format!(" · {}", escape_text(s)))
+            .unwrap_or_default()
+    ));
+    let others: Vec<String> = document
+        .versions
+        .iter()
+        .filter(|v| v.lang != version.lang)
+        .map(|v| {
+            format!(
+                "<a href=\"{}\" hreflang=\"{}\" lang=\"{}\">{}</a>",
+                escape_attr(&options.page_url(&document.id, &v.lang)),
+                escape_attr(&v.lang),
+                escape_attr(&v.lang),
+                escape_text(language_name(&v.lang).unwrap_or(&v.lang))
+            )
+        })
+        .collect();
+    if !others.is_empty() {
+        article.push_str(&format!(
+            "<p class=\"versions\">{}</p>\n",
+            others.join(" · ")
+        ));
+    }
+    // Rights (issue 15): the withdrawal or the corrections; a withdrawn version has no body.
+    article.push_str(&crate::content::page_rights::notices_html(
+        document, version,
+    ));
+    render_blocks(&version.body, &mut article);
+    render_notes(&version.notes, ui, &mut article);
+    article.push_str(&crate::content::page_rights::license_html(
+        document, version, options,
+    ));
+    if let Some(url) = version.url.as_deref().and_then(safe_href) {
+        article.push_str(&format!(
+            "<p class=\"original\">{} <a href=\"{}\">{}</a></p>\n",
+            escape_text(ui.read_original),
+            escape_attr(&url),
+            escape_text(&publisher.name)
+        ));
+    }
+
+    article
+}
