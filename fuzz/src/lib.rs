@@ -8,8 +8,9 @@ use std::path::PathBuf;
 
 use commentary_embed::content::compile_commentary;
 use commentary_embed::domain::{
-    byline, counterpart, embed_code, provenance, read_document, safe_href, share_url, ui_strings,
-    Block, CiteWork, Date, Document, Inline, Passage, ShareTarget, ShareUrl, Shared,
+    byline, counterpart, embed_code, negotiate_language, provenance, read_document, safe_href,
+    share_url, ui_strings, Block, CiteWork, Date, Document, Inline, LanguagePreferences, Passage,
+    ShareTarget, ShareUrl, Shared,
 };
 
 /// The byte that separates the files of a `compile` input: `commentary.toml`, then `en.md`,
@@ -108,7 +109,7 @@ pub fn read_bytes(data: &[u8]) -> Result<Document, String> {
 pub fn exercise(document: &Document) {
     let page = "https://partner.example/page?x=1#:~:text=a";
     let today = Date::new(2026, 11, 25).unwrap_or(document.published);
-    assert!(document.initial_version(None).is_some());
+    assert!(negotiate_language(document, &LanguagePreferences::default()).is_some());
     for version in &document.versions {
         let _ = ui_strings(&version.lang);
         let _ = byline(document, version);

@@ -451,15 +451,6 @@ impl Document {
                     .find(|v| primary_subtag(&v.lang) == want)
             })
     }
-
-    /// The version to show first: the requested language when there is one, else the original,
-    /// else the first version.
-    pub fn initial_version(&self, requested: Option<&str>) -> Option<&Version> {
-        requested
-            .and_then(|l| self.version(l))
-            .or_else(|| self.original())
-            .or_else(|| self.versions.first())
-    }
 }
 
 impl Version {
@@ -661,21 +652,12 @@ mod tests {
     }
 
     #[test]
-    fn versions_are_chosen_by_tag_then_language_then_original() {
+    fn versions_are_found_by_tag_then_language() {
         let d = sample();
-        assert_eq!(
-            d.initial_version(Some("en")).map(|v| v.lang.as_str()),
-            Some("en")
-        );
-        assert_eq!(
-            d.initial_version(Some("EN-gb")).map(|v| v.lang.as_str()),
-            Some("en")
-        );
-        assert_eq!(
-            d.initial_version(Some("de")).map(|v| v.lang.as_str()),
-            Some("tr")
-        );
-        assert_eq!(d.initial_version(None).map(|v| v.lang.as_str()), Some("tr"));
+        assert_eq!(d.version("en").map(|v| v.lang.as_str()), Some("en"));
+        assert_eq!(d.version("EN-gb").map(|v| v.lang.as_str()), Some("en"));
+        assert_eq!(d.version("de"), None);
+        assert_eq!(d.original().map(|v| v.lang.as_str()), Some("tr"));
     }
 
     #[test]
