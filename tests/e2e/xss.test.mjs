@@ -96,7 +96,7 @@ function installScanner() {
         try {
           protocol = new URL(raw).protocol;
         } catch {}
-        const internal = /^#ce-(ref|note)-\d+(-\d+)?$/.test(raw);
+        const internal = /^#(ref|note)-\d+(-\d+)?$/.test(raw);
         if (!internal && !['http:', 'https:', 'mailto:'].includes(protocol)) bad.push(`${where}: href ${JSON.stringify(raw.slice(0, 120))} (${protocol})`);
       }
     }
