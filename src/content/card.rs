@@ -256,17 +256,50 @@ fn title_layout(font: &FontRef<'_>, title: &str, max: f32) -> (f32, Vec<String>)
             words.pop();
         }
         // A single word wider than the whole line: only then is a word cut.
-        while width(font, size, last) > max && last.chars().count() > 2 {
-            let mut chars: Vec<char> = last.chars().collect();
-            chars.truncate(chars.len() - 2);
-            *last = format!("{}…", chars.into_iter().collect::<String>());
+        if width(font, size, last) > max {
+            *last = format!("{}…", fitting_prefix(font, size, last, max));
         }
     }
     (size, lines)
 }
 
+/// The longest prefix of `text` that fits in `max` with an ellipsis after it, measured once
+/// through (a word of 100 000 letters costs one pass, not one pass per letter).
+fn fitting_prefix<'t>(font: &FontRef<'_>, size: f32, text: &'t str, max: f32) -> &'t str {
+    let scaled = font.as_scaled(PxScale::from(size));
+    let room = max - width(font, size, "…");
+    let mut w = 0.0;
+    let mut previous = None;
+    for (at, c) in text.char_indices() {
+        let id = scaled.glyph_id(c);
+        if let Some(p) = previous {
+            w += scaled.kern(p, id);
+        }
+        w += scaled.h_advance(id);
+        previous = Some(id);
+        if w > room {
+            return &text[..at];
+        }
+    }
+    text
+}
+
+/// At most `max` characters of `text`, cut at the last space before them when there is one:
+/// no card line holds more, and the wrapping below measures whole lines, so a hostile title of
+/// a megabyte must not reach it whole.
+fn clip(text: &str, max: usize) -> &str {
+    let Some((end, _)) = text.char_indices().nth(max) else {
+        return text;
+    };
+    let head = &text[..end];
+    head.rfind(char::is_whitespace)
+        .map_or(head, |at| &head[..at])
+}
+
 /// `text` cut at a word so that it fits in one line of `max`, with an ellipsis when cut.
 fn one_line(font: &FontRef<'_>, size: f32, text: &str, max: f32) -> String {
+    // Never fits in one line: a clipped text still ends in an ellipsis.
+    let text = clip(text, 400);
     if width(font, size, text) <= max {
         return text.to_owned();
     }
@@ -278,7 +311,7 @@ fn one_line(font: &FontRef<'_>, size: f32, text: &str, max: f32) -> String {
             return candidate;
         }
     }
-    text.to_owned()
+    format!("{}…", fitting_prefix(font, size, text, max))
 }
 
 /// The card of `version` of `document`, as PNG bytes.
@@ -299,7 +332,9 @@ pub fn card_png(document: &Document, version: &Version) -> Result<Vec<u8>, Strin
     let publisher = one_line(&fonts.bold, 30.0, &document.publisher.name, max);
     canvas.text(&fonts.bold, 30.0, MARGIN, 110.0, &publisher, Ink::Accent);
 
-    let (size, lines) = title_layout(&fonts.bold, &version.title, max);
+    // Five lines of the smallest size never hold 1000 characters: a clipped title still ends
+    // in an ellipsis.
+    let (size, lines) = title_layout(&fonts.bold, clip(&version.title, 1000), max);
     let mut y = 140.0 + size;
     for line in &lines {
         canvas.text(&fonts.bold, size, MARGIN, y, line, Ink::Text);
@@ -389,6 +424,20 @@ mod tests {
             }
         }
         assert!(lines[4].ends_with('…'));
+        // Hostile sizes stay fast and inside the card: one word of 200 000 letters.
+        let huge = "W".repeat(200_000);
+        let (_, lines) = title_layout(f, clip(&huge, 1000), 1040.0);
+        assert_eq!(lines.len(), 1);
+        assert!(width(f, 42.0, &lines[0]) <= 1040.0 && lines[0].ends_with('…'));
+        let line = one_line(
+            &fonts().expect("fonts").regular,
+            34.0,
+            &"Ad Soyad ".repeat(50_000),
+            1040.0,
+        );
+        assert!(
+            width(&fonts().expect("fonts").regular, 34.0, &line) <= 1040.0 && line.ends_with('…')
+        );
         // Every size's lines fit between the publisher and the authors.
         for size in TITLE_SIZES {
             assert!(
