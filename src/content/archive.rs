@@ -254,7 +254,15 @@ fn write_outputs(
     let bytes = write_document(document, &path).map_err(|m| (path.clone(), m))?;
     let pages = write_pages(document, out, &options.pages).map_err(|m| split_path(&path, m))?;
     if options.live_reload {
-        for page in &pages {
+        // The article pages, `<id>/<lang>/index.html` (the tag's relative URL is theirs), even
+        // if `write_pages` also lists other pages.
+        let article = |page: &&PathBuf| {
+            page.parent()
+                .and_then(Path::parent)
+                .and_then(Path::file_name)
+                == Some(document.id.as_ref())
+        };
+        for page in pages.iter().filter(article) {
             add_reload_script(page).map_err(|m| (page.clone(), m))?;
         }
     }
