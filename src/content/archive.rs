@@ -98,6 +98,12 @@ pub fn build_archive(
     }
     if let Some(out) = out_dir {
         remove_orphan_temps(out);
+        if options.live_reload {
+            if let Err((path, message)) = write_reload_script(out) {
+                report.diagnostics.push(Diagnostic::error(path, message));
+                return report;
+            }
+        }
     }
     let stamps = out_dir.and_then(|out| stamp_dir(out, options.cache_dir.as_deref()));
     let stamps = stamps.as_deref();
@@ -159,21 +165,25 @@ pub fn build_archive(
     report
 }
 
-/// Creates `out` if needed (when the first commentary is written: a build that writes nothing
-/// creates nothing); with `live_reload`, writes the watch's reload script into it.
-fn prepare_out_dir(out: &Path, live_reload: bool) -> Result<(), (PathBuf, String)> {
+/// Creates `out` if needed: when the first commentary is written, so a build that writes nothing
+/// creates nothing.
+fn create_out_dir(out: &Path) -> Result<(), (PathBuf, String)> {
     fs::create_dir_all(out).map_err(|e| {
         (
             out.to_path_buf(),
             format!("cannot create the output folder: {}", describe_io(&e)),
         )
-    })?;
-    if live_reload {
-        let script = out.join(WATCH_SCRIPT);
-        write_if_changed(&script, RELOAD_SCRIPT)
-            .map_err(|e| (script.clone(), format!("cannot write: {}", describe_io(&e))))?;
-    }
-    Ok(())
+    })
+}
+
+/// The watch's reload script in `out`, written once before the threads start (two writing it
+/// at once would share a temporary file).
+fn write_reload_script(out: &Path) -> Result<(), (PathBuf, String)> {
+    create_out_dir(out)?;
+    let script = out.join(WATCH_SCRIPT);
+    write_if_changed(&script, RELOAD_SCRIPT)
+        .map(|_| ())
+        .map_err(|e| (script.clone(), format!("cannot write: {}", describe_io(&e))))
 }
 
 /// Writes `text` to `path` (atomically) unless the file already holds exactly it; returns
@@ -228,8 +238,7 @@ fn one(
         return outcome;
     };
     let old = stamps.map(|s| take_stamp(s, name)).unwrap_or_default();
-    let written = prepare_out_dir(out, options.live_reload)
-        .and_then(|()| write_outputs(&document, out, options));
+    let written = create_out_dir(out).and_then(|()| write_outputs(&document, out, options));
     match written {
         Ok(written) => {
             // Only now, with every output whole, the stamp; without one (no fingerprint, or a
@@ -274,7 +283,15 @@ fn write_outputs(
     // The link cards (`<id>/<lang>/card.png`), per version, with the pages they illustrate.
     write_cards(document, out).map_err(|m| split_path(&path, m))?;
     if options.live_reload {
-        for page in &pages {
+        // The article pages, `<id>/<lang>/index.html` (the tag's relative URL is theirs), even
+        // if `write_pages` also lists other pages.
+        let article = |page: &&PathBuf| {
+            page.parent()
+                .and_then(Path::parent)
+                .and_then(Path::file_name)
+                == Some(document.id.as_ref())
+        };
+        for page in pages.iter().filter(article) {
             add_reload_script(page).map_err(|m| (page.clone(), m))?;
         }
     }

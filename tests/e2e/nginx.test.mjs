@@ -95,7 +95,8 @@ function writeConfig(dir, port) {
   const site = readFileSync(TEMPLATE, 'utf8')
     .replaceAll('@LISTEN@', `127.0.0.1:${port}`)
     .replaceAll('@SERVER_NAME@', 'cdn.test')
-    .replaceAll('@ROOT@', SITE);
+    .replaceAll('@ROOT@', SITE)
+    .replaceAll('@ACCESS_LOG@', path.join(dir, 'access.log'));
   const left = site.split('\n').filter((line) => !line.trim().startsWith('#') && /@[A-Z_]+@/.test(line));
   assert.deepEqual(left, [], 'every placeholder of the sample config is filled in');
   writeFileSync(path.join(dir, 'commentary-embed.conf'), site);
@@ -110,8 +111,8 @@ function writeConfig(dir, port) {
     `error_log ${dir}/error.log warn;`,
     'events { worker_connections 256; }',
     'http {',
-    // The format Debian's nginx.conf logs in, and `commentary reach` reads.
-    `  access_log ${dir}/access.log combined;`,
+    // Debian's nginx.conf logs here; the sample config's own access_log is `access.log`.
+    `  access_log ${dir}/http-access.log;`,
     ...['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((t) => `  ${t}_temp_path ${dir}/${t};`),
     '  sendfile on;',
     `  include ${dir}/commentary-embed.conf;`,

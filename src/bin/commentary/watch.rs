@@ -31,13 +31,17 @@ const SETTLE: Duration = Duration::from_millis(100);
 /// the folders themselves, with size and modification time.
 type Snapshot = BTreeMap<PathBuf, (u64, Option<SystemTime>)>;
 
-fn snapshot(content: &Path) -> Snapshot {
+fn snapshot(content: &Path, out: &Path) -> Snapshot {
     let mut files = Snapshot::new();
     let Ok(entries) = fs::read_dir(content) else {
         return files;
     };
     for entry in entries.flatten() {
         let path = entry.path();
+        // An out-dir inside the content folder changes with every build: not a source.
+        if fs::canonicalize(&path).is_ok_and(|p| p == out) {
+            continue;
+        }
         let Ok(meta) = entry.metadata() else { continue };
         files.insert(path.clone(), (meta.len(), meta.modified().ok()));
         if meta.is_dir() {
@@ -80,9 +84,27 @@ pub fn watch(
     options: &BuildOptions,
     print: fn(&BuildReport),
 ) -> ExitCode {
+    // An out-dir that cannot be made is no content error to wait out: said once, then exit.
+    if let Err(e) = fs::create_dir_all(out) {
+        let message = if out.exists() {
+            "the output folder is a file: give a folder (it is created if missing)".to_owned()
+        } else {
+            format!("cannot create the output folder: {e}")
+        };
+        eprintln!("{}: {message}", out.display());
+        return ExitCode::FAILURE;
+    }
+    // Where the output goes, to leave it out of the snapshots.
+    let out_abs = fs::canonicalize(out).unwrap_or_else(|_| out.to_path_buf());
+    let snapshot = |content: &Path| snapshot(content, &out_abs);
     let mut seen = snapshot(content);
     let started = Instant::now();
     let report = build_archive(content, Some(out), options);
+    // `--force` rebuilds everything once, at the start; the rebuilds after saves are incremental.
+    let options = &BuildOptions {
+        force: false,
+        ..options.clone()
+    };
     print(&report);
     let mut build = 1u64;
     stamp(out, build);
