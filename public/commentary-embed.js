@@ -30,14 +30,14 @@ glue?.catch(() => {});
 
 // The documents of the page: one request per document URL, shared by every widget that shows it,
 // whatever their number (CONTRACTS §9 for the timing). A request that no widget wants any more
-// (its `src` replaced, its element gone) is aborted. A failed request is forgotten, so a retry
-// asks again; a successful one is kept while a widget shows it, so that a widget added later
-// with the same `src` shares it.
+// (its `src` replaced, its element gone) is aborted. A request is kept while a widget holds it,
+// so that a widget added later with the same `src` shares it; a failed one is shared by the
+// first tries of its widgets, and a retry (a later `attempt`) asks again.
 //
-// `request(src)` answers `{ outcome, release() }`: `outcome` is a promise that never rejects, of
-// `{ kind: "document", value }` (the parsed JSON), `{ kind: "network" | "invalid", message }`,
-// `{ kind: "http", status, message }` or `{ kind: "aborted" }`. The widget decides what to do
-// with each (src/domain/lifecycle.rs); this only fetches.
+// `request(src, attempt)` answers `{ outcome, release() }`: `outcome` is a promise that never
+// rejects, of `{ kind: "document", value }` (the parsed JSON), `{ kind: "network" | "invalid",
+// message }`, `{ kind: "http", status, message }` or `{ kind: "aborted" }`. The widget decides
+// what to do with each (src/domain/lifecycle.rs); this only fetches.
 const STALL_MS = 10_000; // no response, or no bytes of the body, for this long: a network error
 
 async function fetchDocument(src, controller) {
@@ -89,18 +89,18 @@ async function fetchDocument(src, controller) {
 const requests = new Map();
 
 export const documents = Object.freeze({
-  request(src) {
+  request(src, attempt = 1) {
     let entry = requests.get(src);
-    if (!entry) {
+    if (!entry || (entry.failed && attempt > entry.attempt)) {
       const controller = new AbortController();
-      entry = { users: 0, settled: false, controller, outcome: null };
-      const made = entry;
+      const made = { users: 0, settled: false, failed: false, attempt, controller, outcome: null };
       made.outcome = fetchDocument(src, controller).then((outcome) => {
         made.settled = true;
-        if (outcome.kind !== "document" && requests.get(src) === made) requests.delete(src);
+        made.failed = outcome.kind !== "document";
         return outcome;
       });
       requests.set(src, made);
+      entry = made;
     }
     entry.users += 1;
     const held = entry;
@@ -302,7 +302,7 @@ class CommentaryEmbedElement extends HTMLElement {
     const src = (this.getAttribute("src") ?? "").trim();
     this.#early?.();
     if (src) {
-      const early = documents.request(src);
+      const early = documents.request(src, 1);
       const done = (event) => {
         if (event && event.target !== this) return;
         this.removeEventListener("commentary-ready", done);

@@ -3,7 +3,7 @@
 #   build/content/   the seed and every other commentary under content/
 #   build/fixtures/  the test documents under tests/fixtures/content/
 #   build/site/      what a publisher uploads: embed/v<version>/, embed/commentary-embed.js, c/
-#                    (scripts/release.mjs; README, "Deployment")
+#                    (scripts/release.mjs; DEPLOYMENT.md)
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 cd "$ROOT"

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The publishable tree: what a publisher copies to a static host or CDN (README, "Deployment").
+// The publishable tree: what a publisher copies to a static host or CDN (DEPLOYMENT.md).
 // Run by scripts/build.sh after the widget and the documents are built.
 //
 //   node scripts/release.mjs [--base https://cdn.example.org/]

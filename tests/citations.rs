@@ -169,3 +169,60 @@ fn coins_carry_the_standard_openurl_fields() {
         ["https%3A%2F%2Fwww.avim.org.tr%2Fen%2FYorum%2FTHE-SOLIDARITY-AMONG-TURKIC-STATES-TARGETED-THROUGH-TURKIYE-AZERBAIJAN-RELATIONS"]
     );
 }
+
+/// Issue 15: a corrected version in MLA 9 carries "updated <date>" after its date; the others
+/// are unchanged (APA dates a work by its last update, which shows only in the year).
+#[test]
+fn a_corrected_version_is_cited_as_updated_where_the_style_says_so() {
+    let doc = document("tests/fixtures/content", "fixture-licensed");
+    let plain = |lang: &str, style: CitationStyle| {
+        commentary_embed::content::citation_text(
+            &doc.versions
+                .iter()
+                .find(|v| v.lang == lang)
+                .unwrap()
+                .citations,
+            style,
+            today(),
+        )
+        .unwrap()
+    };
+    assert_eq!(
+        plain("en", CitationStyle::Mla9),
+        "Example, Jane, and Emre Örnek. Ferry Timetables on the Caspian: What the New Schedule Changed. Analysis 2026/12, Institute for Example Studies (IES), 4 May 2026, updated 2 June 2026, https://example.org/en/analysis/2026-12."
+    );
+    assert_eq!(
+        plain("en", CitationStyle::ChicagoNotes),
+        "Example, Jane, and Emre Örnek. Ferry Timetables on the Caspian: What the New Schedule Changed. Analysis 2026/12. Almaty: Institute for Example Studies (IES), 2026. https://example.org/en/analysis/2026-12."
+    );
+    // APA: the year of the last update, here across a new year.
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("apa-updated");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("commentary.toml"),
+        "original_language = \"en\"\npublished = 2025-12-20\nauthors = [ { given = \"Jane\", family = \"Example\" } ]\n[publisher]\nname = \"P\"\nurl = \"https://p.example\"\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("en.md"),
+        "+++\ntitle = \"T\"\n[[corrections]]\ndate = 2026-01-05\ntext = \"Fixed.\"\n+++\nText.\n",
+    )
+    .unwrap();
+    let compiled = compile_commentary(&dir, "apa-updated");
+    let doc = compiled.document.expect("compiles");
+    let apa = commentary_embed::content::citation_text(
+        &doc.versions[0].citations,
+        CitationStyle::Apa7,
+        today(),
+    )
+    .unwrap();
+    assert!(apa.starts_with("Example, J. (2026). T"), "{apa}");
+    let mla = commentary_embed::content::citation_text(
+        &doc.versions[0].citations,
+        CitationStyle::Mla9,
+        today(),
+    )
+    .unwrap();
+    assert!(mla.contains("20 Dec. 2025, updated 5 Jan. 2026"), "{mla}");
+}

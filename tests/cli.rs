@@ -79,6 +79,8 @@ impl Sandbox {
         let out = Command::new(env!("CARGO_BIN_EXE_commentary"))
             .args(args)
             .current_dir(&self.root)
+            // The build stamps (incremental builds) in the sandbox, not in the user's cache.
+            .env("COMMENTARY_CACHE_DIR", self.root.join("cache"))
             .output()
             .expect("run commentary");
         Run {
@@ -212,7 +214,7 @@ fn the_seed_compiles_with_one_structure_warning() {
     for lang in ["en", "tr"] {
         assert_eq!(
             entries(&out.join("2026-36").join(lang)),
-            ["embed", "index.html", "oembed.json"]
+            ["card.png", "embed", "index.html", "oembed.json"]
         );
         assert_eq!(
             entries(&out.join("2026-36").join(lang).join("embed")),
@@ -580,7 +582,14 @@ fn other_files_in_a_commentary_folder_are_ignored() {
     let s = Sandbox::with("other-files", "notes.txt", "scratch");
     s.write("content/x/images/map.md.bak", "x")
         .write("content/README.md", "# Content\n");
-    let run = s.build();
+    // An absolute base, so that not even the feeds' warning is said.
+    let run = s.run(&[
+        "build",
+        "--document-base",
+        "https://cdn.example/c/",
+        "content",
+        "out",
+    ]);
     assert_eq!((run.code, run.stderr.as_str()), (Some(0), ""), "{run:?}");
 }
 
@@ -867,4 +876,927 @@ fn usage_on_bad_invocation_and_help() {
             "{args:?}"
         );
     }
+}
+
+// ---- An archive: incremental builds, check, watch, bad input at scale (contract §8) ----
+
+/// Every file under `dir` (dot files included) with its modification time and bytes.
+fn tree(dir: &Path) -> Vec<(String, std::time::SystemTime, Vec<u8>)> {
+    let mut files = Vec::new();
+    let mut pending = vec![dir.to_path_buf()];
+    while let Some(d) = pending.pop() {
+        let Ok(list) = fs::read_dir(&d) else { continue };
+        for entry in list {
+            let path = entry.expect("an entry").path();
+            if path.is_dir() {
+                pending.push(path);
+            } else {
+                let meta = fs::metadata(&path).expect("metadata");
+                let rel = path
+                    .strip_prefix(dir)
+                    .expect("inside")
+                    .to_string_lossy()
+                    .into_owned();
+                files.push((
+                    rel,
+                    meta.modified().expect("mtime"),
+                    fs::read(&path).expect("read"),
+                ));
+            }
+        }
+    }
+    files.sort();
+    files
+}
+
+/// `n` valid commentaries `c-00` … in the sandbox's content folder.
+fn archive(s: &Sandbox, n: usize) {
+    for i in 0..n {
+        s.valid(&format!("c-{i:02}"));
+    }
+}
+
+/// The ids a build said it wrote (its stdout lines).
+fn written_ids(run: &Run) -> Vec<String> {
+    run.stdout
+        .lines()
+        .filter_map(|l| l.split(':').next())
+        .map(str::to_owned)
+        .collect()
+}
+
+#[test]
+fn a_rebuild_with_nothing_changed_skips_everything_and_writes_nothing() {
+    let s = Sandbox::new("noop");
+    archive(&s, 3);
+    let first = s.build();
+    assert_eq!(first.code, Some(0), "{first:?}");
+    assert_eq!(written_ids(&first), ["c-00", "c-01", "c-02"]);
+    let before = tree(&s.path("out"));
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    let again = s.build();
+    assert_eq!(again.code, Some(0), "{again:?}");
+    assert_eq!(again.stdout, "", "nothing written");
+    // Without an absolute document base, feeds and sitemap are not written (contract §7), and
+    // every build says so in one line.
+    assert_eq!(
+        again.stderr,
+        "commentary: warning: feeds and sitemap not written: the document base `../../` is not an absolute http(s) URL (give --document-base https://…/)\n\
+         commentary: 0 errors, 0 warnings; 0 of 3 commentaries written, 3 up to date (skipped)\n"
+    );
+    assert_eq!(tree(&s.path("out")), before, "no file touched, none added");
+}
+
+#[test]
+fn one_change_rebuilds_only_that_commentary_and_force_rebuilds_all() {
+    let s = Sandbox::new("one-change");
+    archive(&s, 3);
+    assert_eq!(s.build().code, Some(0));
+    let before = tree(&s.path("out"));
+    s.write(
+        "content/c-01/en.md",
+        &EN_MD.replace("\"Title\"", "\"Changed\""),
+    );
+    let run = s.build();
+    assert_eq!(written_ids(&run), ["c-01"], "{run:?}");
+    assert!(
+        run.stderr
+            .contains("1 of 3 commentaries written, 2 up to date (skipped)"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        s.document("c-01").version("en").map(|v| v.title.as_str()),
+        Some("Changed")
+    );
+    let after = tree(&s.path("out"));
+    let changed: Vec<&str> = after
+        .iter()
+        .filter(|f| !before.contains(f))
+        .map(|f| f.0.as_str())
+        .collect();
+    assert!(changed.iter().all(|f| f.starts_with("c-01")), "{changed:?}");
+    // A new language file, a removed one: the commentary is rebuilt, the old version's page goes.
+    s.write(
+        "content/c-02/de.md",
+        "+++\ntitle = \"Titel\"\n+++\n\nText.[^1]\n\n[^1]: Note.\n",
+    );
+    assert_eq!(written_ids(&s.build()), ["c-02"]);
+    assert!(s.path("out/c-02/de/index.html").exists());
+    fs::remove_file(s.path("content/c-02/de.md")).expect("remove");
+    assert_eq!(written_ids(&s.build()), ["c-02"]);
+    assert!(
+        !s.path("out/c-02/de").exists(),
+        "the removed version's pages are removed"
+    );
+    // A deleted output, other options, --force.
+    fs::remove_file(s.path("out/c-00/tr/oembed.json")).expect("remove");
+    assert_eq!(written_ids(&s.build()), ["c-00"]);
+    assert!(s.path("out/c-00/tr/oembed.json").exists());
+    let run = s.run(&[
+        "build",
+        "--document-base",
+        "https://cdn.example/c/",
+        "content",
+        "out",
+    ]);
+    assert_eq!(
+        written_ids(&run),
+        ["c-00", "c-01", "c-02"],
+        "options changed"
+    );
+    let run = s.run(&[
+        "build",
+        "--force",
+        "--document-base",
+        "https://cdn.example/c/",
+        "content",
+        "out",
+    ]);
+    assert_eq!(written_ids(&run), ["c-00", "c-01", "c-02"], "--force");
+    assert!(!run.stderr.contains("skipped"), "{}", run.stderr);
+}
+
+#[test]
+fn a_skipped_commentary_reports_its_warnings_again() {
+    let s = Sandbox::new("skip-warnings");
+    s.valid("x").write(
+        "content/x/en.md",
+        &format!("{EN_MD}\n[^unused]: Never cited.\n"),
+    );
+    let first = s.build();
+    let again = s.build();
+    assert_eq!(again.stdout, "");
+    assert_eq!(first.diagnostics(), again.diagnostics());
+    assert_eq!(
+        again.diagnostics(),
+        ["content/x/en.md:10: warning: footnote `unused` is never referenced (left out)"]
+    );
+    // Spelled as this run spells the content folder.
+    let content = s.path("content");
+    let run = s.run(&["build", content.to_str().expect("utf-8"), "out"]);
+    assert_eq!(
+        run.diagnostics(),
+        [format!(
+            "{}/x/en.md:10: warning: footnote `unused` is never referenced (left out)",
+            content.display()
+        )]
+    );
+}
+
+#[test]
+fn a_broken_commentary_is_rebuilt_and_reported_every_time_and_its_last_good_output_stays() {
+    let s = Sandbox::new("broken-again");
+    archive(&s, 2);
+    assert_eq!(s.build().code, Some(0));
+    let good = fs::read(s.path("out/c-01.json")).expect("written");
+    s.write(
+        "content/c-01/en.md",
+        "+++\ntitle = \"T\"\n+++\nText[^nope].\n",
+    );
+    for _ in 0..2 {
+        let run = s.build();
+        assert_eq!(run.code, Some(1));
+        assert_eq!(
+            run.diagnostics(),
+            ["content/c-01/en.md:4: footnote `nope` is never defined"]
+        );
+        assert_eq!(fs::read(s.path("out/c-01.json")).expect("kept"), good);
+    }
+    // Back to what was last built: up to date? No: the stamp was of the good sources, but a
+    // failed build leaves it, so it is skipped only if its sources are those again.
+    s.write("content/c-01/en.md", EN_MD);
+    let run = s.build();
+    assert_eq!(run.code, Some(0), "{run:?}");
+}
+
+#[test]
+fn one_broken_commentary_among_many_is_reported_and_the_others_are_written() {
+    let s = Sandbox::new("one-broken");
+    archive(&s, 40);
+    s.write(
+        "content/c-17/tr.md",
+        "+++\ntitle = \"Başlık\"\n+++\n\nMetin.[^2]\n\n[^1]: Not.\n",
+    );
+    let run = s.build();
+    assert_eq!(run.code, Some(1));
+    assert_eq!(
+        run.diagnostics(),
+        [
+            "content/c-17/tr.md:5: footnote `2` is never defined",
+            "content/c-17/tr.md:7: warning: footnote `1` is never referenced (left out)"
+        ]
+    );
+    assert!(
+        run.stderr.contains("; 39 of 40 commentaries written"),
+        "{}",
+        run.stderr
+    );
+    for i in (0..40).filter(|i| *i != 17) {
+        assert!(s.path(&format!("out/c-{i:02}.json")).exists(), "c-{i:02}");
+    }
+    assert!(!s.path("out/c-17.json").exists());
+}
+
+#[test]
+fn check_reports_what_build_does_and_writes_nothing() {
+    let s = Sandbox::new("check");
+    archive(&s, 3);
+    s.write(
+        "content/c-01/en.md",
+        &format!("{EN_MD}\n[^unused]: Never cited.\n"),
+    );
+    let sources = tree(&s.path("content"));
+    let check = s.run(&["check", "content"]);
+    assert_eq!(check.code, Some(0), "{check:?}");
+    assert_eq!(check.stdout, "");
+    assert_eq!(entries(&s.root), ["content"], "nothing written, no stamp");
+    assert_eq!(tree(&s.path("content")), sources);
+    let build = s.build();
+    assert_eq!(check.diagnostics(), build.diagnostics());
+    assert!(check.stderr.ends_with("commentary: 0 errors, 1 warning; 3 commentaries checked, 0 with errors, nothing written\n"), "{}", check.stderr);
+    s.write("content/c-02/tr.md", "+++\ntitle = \"\"\n+++\n\nMetin.\n");
+    let check = s.run(&["check", "content"]);
+    let build = s.build();
+    assert_eq!((check.code, build.code), (Some(1), Some(1)));
+    assert_eq!(check.diagnostics(), build.diagnostics());
+    assert!(
+        check
+            .diagnostics()
+            .contains(&"content/c-02/tr.md:2: `title` in the front matter is empty"),
+        "{check:?}"
+    );
+    for args in [&["check"][..], &["check", "a", "b"]] {
+        assert_eq!(s.run(args).code, Some(2), "{args:?}");
+    }
+    let run = s.run(&["check", "nowhere"]);
+    assert_eq!(
+        (run.code, run.diagnostics()),
+        (
+            Some(1),
+            vec!["nowhere: cannot read the content folder: no such file or folder"]
+        )
+    );
+}
+
+#[test]
+fn an_out_dir_that_is_a_file_or_a_content_dir_that_is_a_file_is_one_error() {
+    let s = Sandbox::new("out-file");
+    archive(&s, 3);
+    s.write("out", "a file\n");
+    let run = s.build();
+    assert_eq!(run.code, Some(1));
+    assert_eq!(
+        run.diagnostics(),
+        ["out: the output folder is a file: give a folder (it is created if missing)"]
+    );
+    assert_eq!(fs::read_to_string(s.path("out")).expect("kept"), "a file\n");
+    s.write("plain", "x");
+    let run = s.run(&["build", "plain", "out2"]);
+    assert_eq!(run.code, Some(1));
+    assert_eq!(run.diagnostics().len(), 1, "{run:?}");
+    assert!(
+        run.diagnostics()[0].starts_with("plain: cannot read the content folder: "),
+        "{run:?}"
+    );
+    assert!(!s.path("out2").exists());
+}
+
+#[cfg(unix)]
+#[test]
+fn a_full_disk_is_one_error_and_leaves_no_partial_file() {
+    // The file size limit (what a full disk does to a write): every write past 1 KB fails.
+    let s = Sandbox::new("full-disk");
+    archive(&s, 6);
+    let out = Command::new("sh")
+        .arg("-c")
+        .arg("trap '' XFSZ; ulimit -f 2; exec \"$0\" build content out")
+        .arg(env!("CARGO_BIN_EXE_commentary"))
+        .current_dir(&s.root)
+        .env("COMMENTARY_CACHE_DIR", s.path("cache"))
+        .output()
+        .expect("run sh");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    let lines: Vec<&str> = stderr
+        .lines()
+        .filter(|l| !l.starts_with("commentary: "))
+        .collect();
+    assert_eq!(lines.len(), 1, "{stderr}");
+    assert!(
+        lines[0].starts_with("out/c-0") && lines[0].ends_with(": cannot write: file too large"),
+        "{stderr}"
+    );
+    for (name, _, bytes) in tree(&s.path("out")) {
+        assert!(!name.ends_with(".tmp"), "temporary file left: {name}");
+        if name.ends_with(".json") {
+            assert!(
+                serde_json::from_slice::<serde_json::Value>(&bytes).is_ok(),
+                "{name} is whole"
+            );
+        }
+    }
+    // With room again, the build completes.
+    assert_eq!(s.build().code, Some(0));
+    assert_eq!(written_ids(&s.build()), Vec::<String>::new());
+}
+
+#[test]
+fn a_killed_build_leaves_whole_files_and_the_next_build_is_correct() {
+    let s = Sandbox::new("killed");
+    archive(&s, 24);
+    // The reference: a build that ran to the end.
+    assert_eq!(s.run(&["build", "content", "reference"]).code, Some(0));
+    let reference = tree(&s.path("reference"));
+    for delay_ms in [30, 120, 400] {
+        let _ = fs::remove_dir_all(s.path("out"));
+        // Sources change in between, so a stale stamp would show.
+        s.write(
+            "content/c-05/en.md",
+            &EN_MD.replace("\"Title\"", &format!("\"T{delay_ms}\"")),
+        );
+        let mut child = Command::new(env!("CARGO_BIN_EXE_commentary"))
+            .args(["build", "content", "out"])
+            .current_dir(&s.root)
+            .env("COMMENTARY_CACHE_DIR", s.path("cache"))
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("spawn");
+        std::thread::sleep(std::time::Duration::from_millis(delay_ms));
+        let _ = child.kill();
+        let _ = child.wait();
+        for (name, _, bytes) in tree(&s.path("out")) {
+            if name.ends_with(".json") && !name.ends_with(".tmp") {
+                assert!(
+                    serde_json::from_slice::<serde_json::Value>(&bytes).is_ok(),
+                    "{name} is whole"
+                );
+            } else if name.ends_with(".html") {
+                assert!(bytes.ends_with(b"</html>\n"), "{name} is whole");
+            }
+        }
+        s.write("content/c-05/en.md", EN_MD);
+        assert_eq!(s.build().code, Some(0));
+        // Every file as a full build writes it, no temporary file left.
+        let strip = |t: Vec<(String, std::time::SystemTime, Vec<u8>)>| -> Vec<(String, Vec<u8>)> {
+            t.into_iter().map(|(n, _, b)| (n, b)).collect()
+        };
+        assert_eq!(
+            strip(tree(&s.path("out"))),
+            strip(reference.clone()),
+            "after a kill at {delay_ms} ms"
+        );
+    }
+}
+
+/// Waits up to 20 s for `ok`, polling.
+#[track_caller]
+fn wait_for(what: &str, mut ok: impl FnMut() -> bool) {
+    let start = std::time::Instant::now();
+    while !ok() {
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(20),
+            "timed out waiting for {what}"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+}
+
+/// A running `commentary watch`, killed when dropped; its stderr collected as it comes.
+struct Watch {
+    child: std::process::Child,
+    stderr: std::sync::Arc<std::sync::Mutex<String>>,
+}
+
+impl Watch {
+    fn start(s: &Sandbox) -> Watch {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_commentary"))
+            .args(["watch", "content", "out"])
+            .current_dir(&s.root)
+            .env("COMMENTARY_CACHE_DIR", s.path("cache"))
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("spawn watch");
+        let stderr = std::sync::Arc::new(std::sync::Mutex::new(String::new()));
+        let pipe = child.stderr.take().expect("stderr");
+        let sink = stderr.clone();
+        std::thread::spawn(move || {
+            use std::io::BufRead;
+            for line in std::io::BufReader::new(pipe).lines().map_while(Result::ok) {
+                let mut all = sink.lock().expect("lock");
+                all.push_str(&line);
+                all.push('\n');
+            }
+        });
+        Watch { child, stderr }
+    }
+
+    fn stderr(&self) -> String {
+        self.stderr.lock().expect("lock").clone()
+    }
+
+    fn running(&mut self) -> bool {
+        self.child.try_wait().expect("try_wait").is_none()
+    }
+}
+
+impl Drop for Watch {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn watch_build(s: &Sandbox) -> Option<u64> {
+    let text = fs::read_to_string(s.path("out/.watch.json")).ok()?;
+    let value: serde_json::Value = serde_json::from_str(&text).ok()?;
+    value["build"].as_u64()
+}
+
+#[test]
+fn watch_rebuilds_after_a_save_keeps_going_on_errors_and_its_pages_reload() {
+    let s = Sandbox::new("watch");
+    archive(&s, 2);
+    let mut watch = Watch::start(&s);
+    wait_for("the first build", || watch_build(&s) == Some(1));
+    let page = fs::read_to_string(s.path("out/c-00/en/index.html")).expect("a page");
+    assert!(
+        page.contains("<script src=\"../../.watch.js\" defer></script>\n</head>"),
+        "{page}"
+    );
+    let script = fs::read_to_string(s.path("out/.watch.js")).expect("the reload script");
+    assert!(script.contains("'.watch.json'") && script.contains("location.reload()"));
+
+    // A save: rebuilt within a second or so (the test allows more on a busy machine).
+    s.write(
+        "content/c-01/en.md",
+        &EN_MD.replace("\"Title\"", "\"Saved\""),
+    );
+    wait_for("the rebuild", || watch_build(&s) == Some(2));
+    assert_eq!(
+        s.document("c-01").version("en").map(|v| v.title.as_str()),
+        Some("Saved")
+    );
+    let page = fs::read_to_string(s.path("out/c-01/en/index.html")).expect("a page");
+    assert!(page.contains("Saved") && page.contains(".watch.js"));
+
+    // A content error: printed as build prints it; the watch goes on, the last good output stays.
+    s.write(
+        "content/c-01/en.md",
+        "+++\ntitle = \"T\"\n+++\nText[^nope].\n",
+    );
+    wait_for("the failed rebuild", || watch_build(&s) == Some(3));
+    wait_for("the error line", || {
+        watch
+            .stderr()
+            .contains("content/c-01/en.md:4: footnote `nope` is never defined\n")
+    });
+    assert!(
+        watch.running(),
+        "the watch does not exit on a content error"
+    );
+    assert_eq!(
+        s.document("c-01").version("en").map(|v| v.title.as_str()),
+        Some("Saved")
+    );
+    s.write(
+        "content/c-01/en.md",
+        &EN_MD.replace("\"Title\"", "\"Fixed\""),
+    );
+    wait_for("the fixed rebuild", || watch_build(&s) == Some(4));
+    assert_eq!(
+        s.document("c-01").version("en").map(|v| v.title.as_str()),
+        Some("Fixed")
+    );
+    assert!(watch.running());
+    drop(watch);
+
+    // A build without watch: every page rebuilt, with no reload code.
+    let run = s.build();
+    assert_eq!(written_ids(&run), ["c-00", "c-01"], "{run:?}");
+    for page in ["out/c-00/en/index.html", "out/c-01/tr/index.html"] {
+        let html = fs::read_to_string(s.path(page)).expect("a page");
+        assert!(
+            !html.contains("watch") && !html.contains("reload"),
+            "{page}"
+        );
+    }
+}
+
+#[test]
+fn pages_built_without_watch_carry_no_reload_code() {
+    let s = Sandbox::new("no-reload");
+    s.valid("x");
+    assert_eq!(s.build().code, Some(0));
+    for (name, _, bytes) in tree(&s.path("out")) {
+        let text = String::from_utf8_lossy(&bytes);
+        assert!(
+            !text.contains(".watch") && !text.contains("location.reload"),
+            "{name}"
+        );
+    }
+    assert!(!s.path("out/.watch.js").exists() && !s.path("out/.watch.json").exists());
+}
+
+// ---- reach ----
+
+const LOG: &str = concat!(
+    // Two partners fetch the document; one views the embed page; a reader opens the article.
+    r#"203.0.113.9 - - [04/Dec/2026:10:00:00 +0000] "GET /c/2026-36.json HTTP/1.1" 200 24731 "https://news.example/world/story-1?utm=x" "Mozilla/5.0 (SecretAgent)""#,
+    "\n",
+    r#"203.0.113.10 - - [04/Dec/2026:11:00:00 +0000] "GET /c/2026-36.json HTTP/2.0" 304 0 "https://news.example/other" "Mozilla/5.0""#,
+    "\n",
+    r#"198.51.100.7 - alice [04/Dec/2026:23:30:00 -0300] "GET /c/2026-36.json HTTP/1.1" 200 24731 "https://blog.example/p/9" "curl/8""#,
+    "\n",
+    r#"198.51.100.7 - - [05/Dec/2026:09:00:00 +0000] "GET /c/2026-36/tr/embed/ HTTP/1.1" 200 900 "https://blog.example/p/9" "Mozilla/5.0""#,
+    "\n",
+    r#"192.0.2.1 - - [05/Dec/2026:09:05:00 +0000] "GET /c/2026-36/en/ HTTP/1.1" 200 30000 "-" "Mozilla/5.0""#,
+    "\n",
+    // Not counted: a 404, a script, a HEAD, the oEmbed response.
+    r#"192.0.2.1 - - [05/Dec/2026:09:05:01 +0000] "GET /c/nope.json HTTP/1.1" 404 10 "https://news.example/" "x""#,
+    "\n",
+    r#"192.0.2.1 - - [05/Dec/2026:09:05:02 +0000] "GET /embed/commentary-embed.js HTTP/1.1" 200 10 "https://news.example/" "x""#,
+    "\n",
+    r#"192.0.2.1 - - [05/Dec/2026:09:05:03 +0000] "HEAD /c/2026-36.json HTTP/1.1" 200 0 "-" "x""#,
+    "\n",
+    r#"192.0.2.1 - - [05/Dec/2026:09:05:04 +0000] "GET /c/2026-36/en/oembed.json HTTP/1.1" 200 10 "-" "x""#,
+    "\n",
+    // Malformed.
+    "this is no log line\n",
+    r#"192.0.2.1 - - [05/Dec/2026:09:05:04 +0000] "GET /c/2026-36.json HTTP/1.1" 200"#,
+    "\n",
+);
+
+#[test]
+fn reach_counts_per_commentary_origin_and_day_and_keeps_nothing_about_readers() {
+    let s = Sandbox::new("reach");
+    s.write("access.log", LOG);
+    let run = s.run(&["reach", "access.log"]);
+    assert_eq!(run.code, Some(0), "{run:?}");
+    assert_eq!(
+        run.stdout,
+        "\
+commentary  origin                day         documents  articles  embeds
+2026-36     (none)                2026-12-05          0         1       0
+2026-36     https://blog.example  2026-12-05          1         0       1
+2026-36     https://news.example  2026-12-04          2         0       0
+"
+    );
+    assert_eq!(
+        run.stderr,
+        "commentary reach: 11 lines read, 5 counted requests, 4 other, 2 malformed (skipped)\n"
+    );
+    for secret in [
+        "203.0.113",
+        "198.51",
+        "alice",
+        "world",
+        "story",
+        "utm",
+        "/p/9",
+        "Mozilla",
+        "curl",
+        "Secret",
+    ] {
+        assert!(
+            !run.stdout.contains(secret) && !run.stderr.contains(secret),
+            "{secret}"
+        );
+    }
+
+    // The same log gzip-compressed (as logrotate leaves it), twice, as JSON.
+    let gz = Command::new("gzip")
+        .args(["-k", "-S", ".1.gz", "access.log"])
+        .current_dir(&s.root)
+        .status()
+        .expect("run gzip");
+    assert!(gz.success() && s.path("access.log.1.gz").exists());
+    let run = s.run(&["reach", "--json", "access.log", "access.log.1.gz"]);
+    assert_eq!(run.code, Some(0), "{run:?}");
+    let json: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+    assert_eq!(
+        (json["lines"].as_u64(), json["malformed"].as_u64()),
+        (Some(22), Some(4))
+    );
+    let origins = &json["commentaries"][0]["origins"];
+    assert_eq!(json["commentaries"][0]["id"], "2026-36");
+    assert_eq!(origins[2]["origin"], "https://news.example");
+    assert_eq!(
+        origins[2]["days"][0],
+        serde_json::json!({"day": "2026-12-04", "documents": 4, "articles": 0, "embeds": 0})
+    );
+    assert_eq!(origins[1]["days"][0]["embeds"], 2);
+    for secret in ["203.0.113", "alice", "story", "Mozilla"] {
+        assert!(!run.stdout.contains(secret), "{secret}");
+    }
+
+    // A missing log is an error naming it; usage errors are status 2.
+    let run = s.run(&["reach", "access.log", "missing.log"]);
+    assert_eq!(run.code, Some(1));
+    assert!(
+        run.stderr
+            .starts_with("missing.log: cannot read: no such file\n"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(s.run(&["reach"]).code, Some(2));
+    assert_eq!(s.run(&["reach", "--csv", "access.log"]).code, Some(2));
+}
+
+// `content` is native only (these tests are also type-checked for wasm32).
+#[cfg(not(target_arch = "wasm32"))]
+#[test]
+fn every_commentary_in_the_out_dir_has_a_summary_for_archive_wide_outputs() {
+    use commentary_embed::content::{build_archive, BuildOptions};
+    let s = Sandbox::new("summaries");
+    archive(&s, 3);
+    let options = BuildOptions {
+        cache_dir: Some(s.path("cache")),
+        ..BuildOptions::default()
+    };
+    let (content, out) = (s.path("content"), s.path("out"));
+    let titles = |options: &BuildOptions| {
+        let report = build_archive(&content, Some(&out), options);
+        let summaries: Vec<(String, String, usize, usize)> = report
+            .summaries
+            .iter()
+            .map(|x| {
+                let en = x.document.version("en").expect("en");
+                (
+                    x.document.id.clone(),
+                    en.title.clone(),
+                    en.body.len(),
+                    x.descriptions.len(),
+                )
+            })
+            .collect();
+        (report.written.len(), report.skipped, summaries)
+    };
+    let all = |title: &str| -> Vec<(String, String, usize, usize)> {
+        (0..3)
+            .map(|i| (format!("c-{i:02}"), title.to_owned(), 0, 2))
+            .collect()
+    };
+    assert_eq!(
+        titles(&options),
+        (3, 0, all("Title")),
+        "built: texts emptied, descriptions kept"
+    );
+    assert_eq!(
+        titles(&options),
+        (0, 3, all("Title")),
+        "skipped: from the stamps"
+    );
+    s.write(
+        "content/c-01/en.md",
+        "+++\ntitle = \"T\"\n+++\nText[^nope].\n",
+    );
+    assert_eq!(
+        titles(&options),
+        (0, 2, all("Title")),
+        "failing: its last good output's"
+    );
+    assert_eq!(
+        build_archive(&content, None, &options).summaries.len(),
+        2,
+        "check: those that compile"
+    );
+}
+
+// ---------------------------------------------------------------- rights (issue 15)
+
+#[test]
+fn a_licence_correction_and_withdrawal_reach_the_document() {
+    let s = Sandbox::new("rights-valid");
+    s.valid("x")
+        .write(
+            "content/x/commentary.toml",
+            &format!("license = \"CC-BY-SA-4.0\"\n{COMMENTARY_TOML}[withdrawn]\ndate = 2026-08-01\n"),
+        )
+        .write(
+            "content/x/en.md",
+            "+++\ntitle = \"Title\"\npublished = 2026-06-26\nwithdrawn_note = \"Out of date.\"\n[[corrections]]\ndate = 2026-06-26\ntext = \"A *typo*.\"\n+++\n\nText.[^1]\n\n[^1]: Note.\n",
+        )
+        .write(
+            "content/y/commentary.toml",
+            "original_language = \"en\"\npublished = 2026-06-17\nauthors = [ { given = \"A\", family = \"B\" } ]\nlicense = { name = \"House licence\", url = \"https://p.example/licence\" }\n[publisher]\nname = \"P\"\nurl = \"https://p.example\"\n",
+        )
+        .write("content/y/en.md", "+++\ntitle = \"T\"\n+++\nText.\n");
+    let run = s.build();
+    assert_eq!(run.code, Some(0), "{run:?}");
+    let x = s.document("x");
+    let license = x.license.clone().expect("a licence");
+    assert_eq!(
+        (
+            license.id.as_deref(),
+            license.name.as_str(),
+            license.url.as_str()
+        ),
+        (
+            Some("CC-BY-SA-4.0"),
+            "CC BY-SA 4.0",
+            "https://creativecommons.org/licenses/by-sa/4.0/"
+        )
+    );
+    assert_eq!(
+        x.withdrawn.map(|w| w.date.to_string()).as_deref(),
+        Some("2026-08-01")
+    );
+    let en = x.version("en").expect("en");
+    assert_eq!(en.withdrawn_note.as_deref(), Some("Out of date."));
+    assert_eq!(
+        en.corrections[0].text,
+        [text("A "), Inline::Emphasis(vec![text("typo")]), text(".")]
+    );
+    // A withdrawn text is served to nobody: its document keeps title and byline only.
+    assert!(x
+        .versions
+        .iter()
+        .all(|v| v.body.is_empty() && v.notes.is_empty() && v.citations.is_empty()));
+    assert!(x.problems().is_empty());
+    let page = fs::read_to_string(s.path("out/x/en/index.html")).expect("page");
+    assert!(page.contains("<meta name=\"robots\" content=\"noindex\">"));
+    assert!(page.contains(
+        "<link rel=\"license\" href=\"https://creativecommons.org/licenses/by-sa/4.0/\">"
+    ));
+    assert!(page.contains("The publisher withdrew this commentary on 1 August 2026."));
+    assert!(page.contains("Out of date."));
+    assert!(!page.contains("<p>Text."), "a withdrawn page shows no text");
+    let y = s.document("y");
+    let own = y.license.expect("y's licence");
+    assert_eq!((own.id, own.name.as_str()), (None, "House licence"));
+    // The JSON the CLI wrote reads back through the widget's own decoder.
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let json: serde_json::Value =
+            serde_json::from_str(&fs::read_to_string(s.path("out/x.json")).expect("x.json"))
+                .expect("json");
+        let decoded = commentary_embed::domain::read_document(&json).expect("decodes");
+        assert_eq!(decoded, x);
+    }
+}
+
+#[test]
+fn every_rights_mistake_is_named_at_its_line() {
+    let s = Sandbox::new("rights-errors");
+    s.valid("x")
+        .write(
+            "content/x/commentary.toml",
+            &format!("license = \"cc-by-nd-4.0\"\n{COMMENTARY_TOML}"),
+        )
+        .write(
+            "content/x/en.md",
+            "+++\ntitle = \"Title\"\npublished = 2026-06-26\nwithdrawn_note = \"Why.\"\n[[corrections]]\ntext = \"No date.\"\n[[corrections]]\ndate = 2026-07-01\n[[corrections]]\ndate = 2026-06-20\ntext = \"Too early.\"\n[[corrections]]\ndate = 2026-07-02\ntext = \"## A heading\"\n+++\n\nText.[^1]\n\n[^1]: Note.\n",
+        )
+        .valid("y")
+        .write(
+            "content/y/commentary.toml",
+            &format!("license = {{ name = \"Mine\", url = \"ftp://p.example/l\" }}\n{COMMENTARY_TOML}"),
+        )
+        .valid("z")
+        .write(
+            "content/z/commentary.toml",
+            &format!("license = {{ url = \"https://p.example/l\" }}\n{COMMENTARY_TOML}[withdrawn]\n"),
+        )
+        .valid("w")
+        .write(
+            "content/w/commentary.toml",
+            &format!("license = \"CC BY 4.0\"\n{COMMENTARY_TOML}"),
+        )
+        .valid("v")
+        .write(
+            "content/v/commentary.toml",
+            &format!("license = \"GPL-3.0\"\n{COMMENTARY_TOML}"),
+        );
+    let run = s.build();
+    assert_eq!(
+        run.diagnostics(),
+        [
+            "content/v/commentary.toml:1: `license` is `GPL-3.0`, which is not a Creative Commons licence id: name one of CC0-1.0, CC-BY-4.0, CC-BY-SA-4.0, CC-BY-ND-4.0, CC-BY-NC-4.0, CC-BY-NC-SA-4.0, CC-BY-NC-ND-4.0, or give { name = \"…\", url = \"https://…\" }",
+            "content/w/commentary.toml:1: `license` is `CC BY 4.0`, which is not a Creative Commons licence id: did you mean `CC-BY-4.0`?",
+            "content/x/commentary.toml:1: `license` is `cc-by-nd-4.0`, which is not a Creative Commons licence id: did you mean `CC-BY-ND-4.0`?",
+            "content/x/en.md:4: `withdrawn_note` without `[withdrawn]` in commentary.toml: add `[withdrawn]` with its `date` there, or remove the note",
+            "content/x/en.md:5: missing key `date` in correction 1 (the date of the correction, like 2026-07-01)",
+            "content/x/en.md:7: missing key `text` in correction 2 (what was corrected, in inline Markdown)",
+            "content/x/en.md:9: correction 3 is dated 2026-06-20, before the version it corrects (2026-06-26)",
+            "content/x/en.md:14: `text` in correction 4 must be one paragraph of inline Markdown (emphasis, links, code), without footnotes, headings or lists",
+            "content/y/commentary.toml:1: `url` in `license` must be an http or https URL, not `ftp://p.example/l`",
+            "content/z/commentary.toml:1: missing key `name` in `license` (the licence's name)",
+            "content/z/commentary.toml:9: missing key `date` in [withdrawn] (the date the publisher withdrew the commentary, like 2026-08-01)",
+        ],
+        "{run:?}"
+    );
+    assert_eq!(run.code, Some(1));
+    for id in ["v", "w", "x", "y", "z"] {
+        assert!(!s.path(&format!("out/{id}.json")).exists(), "{id} written");
+    }
+}
+
+#[test]
+fn a_withdrawn_note_is_fine_with_withdrawn_and_the_original_date_bounds_corrections() {
+    let s = Sandbox::new("rights-bounds");
+    s.valid("x")
+        .write(
+            "content/x/commentary.toml",
+            &format!("{COMMENTARY_TOML}[withdrawn]\ndate = 2026-08-01\n"),
+        )
+        // tr has no `published`: it has the original's date, 2026-06-17.
+        .write(
+            "content/x/tr.md",
+            "+++\ntitle = \"Başlık\"\nwithdrawn_note = \"Neden.\"\n[[corrections]]\ndate = 2026-06-16\ntext = \"Erken.\"\n+++\n\nMetin.\n",
+        );
+    let run = s.build();
+    assert_eq!(
+        run.diagnostics(),
+        ["content/x/tr.md:4: correction 1 is dated 2026-06-16, before the version it corrects (2026-06-17)"],
+        "{run:?}"
+    );
+}
+
+#[test]
+fn a_licence_written_below_the_publisher_header_is_taken_with_a_warning() {
+    let s = Sandbox::new("rights-under-publisher");
+    s.valid("x").write(
+        "content/x/commentary.toml",
+        &format!("{COMMENTARY_TOML}license = \"CC-BY-4.0\"\n"),
+    );
+    let run = s.build();
+    assert_eq!(run.code, Some(0), "{run:?}");
+    assert_eq!(
+        run.diagnostics(),
+        ["content/x/commentary.toml:8: warning: `license` in [publisher] is read as the commentary's licence: move it above [publisher] (a key below a table header belongs to that table)"]
+    );
+    assert_eq!(
+        s.document("x").license.and_then(|l| l.id).as_deref(),
+        Some("CC-BY-4.0")
+    );
+}
+
+/// Feeds and sitemap come from every commentary of the out-dir, also those an incremental build
+/// skipped (their summaries), and a build that changed nothing leaves them untouched.
+#[test]
+fn feeds_and_sitemap_keep_skipped_commentaries_and_a_no_op_build_leaves_them_alone() {
+    let s = Sandbox::new("feeds-incremental");
+    archive(&s, 3);
+    let base = [
+        "build",
+        "--document-base",
+        "https://cdn.example/c/",
+        "content",
+        "out",
+    ];
+    let first = s.run(&base);
+    assert_eq!(first.code, Some(0), "{first:?}");
+    let feed = || fs::read_to_string(s.path("out/feeds/en.atom")).expect("the English feed");
+    let sitemap = || fs::read_to_string(s.path("out/sitemap.xml")).expect("the sitemap");
+    for id in ["c-00", "c-01", "c-02"] {
+        assert!(
+            feed().contains(&format!("https://cdn.example/c/{id}/en/")),
+            "{id} in the feed"
+        );
+        assert!(
+            sitemap().contains(&format!("https://cdn.example/c/{id}/tr/")),
+            "{id} in the sitemap"
+        );
+    }
+    let modified = |rel: &str| {
+        fs::metadata(s.path(rel))
+            .and_then(|m| m.modified())
+            .expect("mtime")
+    };
+    let (feed_time, sitemap_time) = (modified("out/feeds/en.atom"), modified("out/sitemap.xml"));
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    let again = s.run(&base);
+    assert_eq!(written_ids(&again), Vec::<String>::new(), "nothing rebuilt");
+    assert_eq!(
+        modified("out/feeds/en.atom"),
+        feed_time,
+        "the feed is not rewritten"
+    );
+    assert_eq!(
+        modified("out/sitemap.xml"),
+        sitemap_time,
+        "the sitemap is not rewritten"
+    );
+    // One commentary changes its title: only it is rebuilt, and the feed still lists all three.
+    s.write(
+        "content/c-01/en.md",
+        "+++\ntitle = \"A new title\"\npublished = 2026-06-26\n+++\n\nText.[^1]\n\n[^1]: Note.\n",
+    );
+    let one = s.run(&base);
+    assert_eq!(written_ids(&one), ["c-01"]);
+    let text = feed();
+    assert!(text.contains("A new title"), "{text}");
+    for id in ["c-00", "c-01", "c-02"] {
+        assert!(
+            text.contains(&format!("https://cdn.example/c/{id}/en/")),
+            "{id} kept in the feed"
+        );
+    }
+    assert!(
+        s.path("out/c-01/en/card.png").exists(),
+        "the rebuilt commentary has its card"
+    );
 }

@@ -20,7 +20,7 @@ extern "C" {
     #[derive(Clone)]
     pub type DocumentService;
     #[wasm_bindgen(method, catch)]
-    fn request(this: &DocumentService, src: &str) -> Result<JsRequest, JsValue>;
+    fn request(this: &DocumentService, src: &str, attempt: u32) -> Result<JsRequest, JsValue>;
 
     type JsRequest;
     #[wasm_bindgen(method, getter)]
@@ -52,10 +52,11 @@ impl Drop for DocumentRequest {
     }
 }
 
-/// Asks `service` for the document at `src`.
-pub fn request_document(service: &DocumentService, src: &str) -> DocumentRequest {
+/// Asks `service` for the document at `src`, for the `attempt`-th try (from 1): a first try may
+/// share a request already made for the same URL, a retry asks the server again.
+pub fn request_document(service: &DocumentService, src: &str, attempt: u32) -> DocumentRequest {
     DocumentRequest {
-        request: service.request(src).ok(),
+        request: service.request(src, attempt).ok(),
         src: src.to_owned(),
     }
 }

@@ -24,14 +24,14 @@ pub fn has_anchor_positioning() -> bool {
 /// footnote popover (used only where CSS anchor positioning is missing).
 pub struct PopoverSheet(web_sys::CssStyleSheet);
 
-/// The viewports on which a popover is a bottom sheet; must match the stylesheet's media query.
-const SHEET_MEDIA: &str = "(max-width: 36em), (max-height: 28em)";
-
 /// Places `popover` next to `anchor` where the browser cannot do it with CSS: below the
 /// reference when it fits, else above where there is more room, shifted to stay inside the
-/// viewport. The position goes into a constructed stylesheet (no `style` attribute, so a strict
-/// CSP allows it), made on first use and kept in `sheet`. Failures leave the stylesheet's own
-/// placement in force.
+/// viewport. It sets `data-placement` on the popover and writes the position as two custom
+/// properties, `:host { --ce-popover-top: …px; --ce-popover-left: …px }`, into a constructed
+/// stylesheet (no `style` attribute, so a strict CSP allows it), made on first use and kept in
+/// `sheet`. The widget's stylesheet (styles/notes.css) turns them into `top`/`left`, and keeps
+/// the bottom sheet on small screens (styles/media.css): no media query is repeated here.
+/// Failures leave the stylesheet's own placement in force.
 pub fn place_popover(
     sheet: &mut Option<PopoverSheet>,
     popover: &web_sys::Element,
@@ -65,10 +65,7 @@ pub fn place_popover(
     // Whole pixels, written as integers: float formatting would cost 5 KB of wasm.
     let (top, left) = (top.round() as i32, left.round() as i32);
     let _ = popover.set_attribute("data-placement", placement);
-    let rule = format!(
-        "@media not all and ({SHEET_MEDIA}) {{ .ce-popover {{ position: fixed; position-anchor: none; position-area: none; inset: auto; margin: 0; top: {top}px; left: {left}px; }} }}",
-        SHEET_MEDIA = SHEET_MEDIA.replace("), (", ") or (")
-    );
+    let rule = format!(":host {{ --ce-popover-top: {top}px; --ce-popover-left: {left}px; }}");
     if sheet.is_none() {
         let Some(root) = popover
             .get_root_node()

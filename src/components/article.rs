@@ -6,10 +6,12 @@ use super::cite_panel::{CiteTools, OnCopy};
 use super::content::{render_blocks, Ctx};
 use super::footnotes::Footnotes;
 use super::language_toggle::VersionOrigin;
+use super::notices::{withdrawn_notice, Corrections, LicenseLine};
 use super::share_bar::{QuoteShare, ShareBar};
+use crate::browser::page_url;
 use crate::domain::{
-    backlink_mark, byline, note_id, provenance, ref_id, text_direction, ui_strings, Document, Note,
-    UiStrings, Version,
+    backlink_mark, byline, note_id, provenance, ref_id, share_url, text_direction, ui_strings,
+    Document, Note, ShareUrl, UiStrings, Version,
 };
 
 /// The article of `version` of `document`.
@@ -34,6 +36,22 @@ pub fn CommentaryArticle(
     let footnotes = Footnotes::new(version.notes.clone());
     let notes = (!version.notes.is_empty())
         .then(|| view! { <NotesList notes=version.notes.clone() ui=ui /> });
+    // Issue 15: a withdrawn commentary keeps title and byline; its notice takes the place of the
+    // body, the notes and the tools.
+    let withdrawn = withdrawn_notice(&document, &version, ui);
+    let link = share_url(ShareUrl::Canonical, &document, &version, &page_url());
+    let license =
+        view! { <LicenseLine document=document.clone() version=version.clone() ui=ui link=link /> };
+    let corrections =
+        view! { <Corrections document=document.clone() version=version.clone() ui=ui /> };
+    let text = withdrawn.is_none().then(|| {
+        let tools = view! { <CiteTools document=document.clone() version=version.clone() ui=ui on_copy=on_citation_copy /> };
+        let share = view! { <ShareBar document=document.clone() version=version.clone() /> };
+        let quote = view! { <QuoteShare document=document.clone() version=version.clone() /> };
+        let body = render_blocks(&version.body, Ctx { ui, footnotes: Some(footnotes) });
+        (tools, view! { {share} <div class="ce-body" part="body">{body}</div> {quote} {notes} })
+    });
+    let (tools, text) = text.unzip();
     view! {
         <article class="ce-article" lang=version.lang.clone() dir=text_direction(&version.lang).as_str()>
             <header class="ce-header">
@@ -50,12 +68,12 @@ pub fn CommentaryArticle(
                     })}
                     {origin}
                 </p>
-                <CiteTools document=document.clone() version=version.clone() ui=ui on_copy=on_citation_copy />
+                {corrections}
+                {tools}
             </header>
-            <ShareBar document=document.clone() version=version.clone() />
-            <div class="ce-body" part="body">{render_blocks(&version.body, Ctx { ui, footnotes: Some(footnotes) })}</div>
-            <QuoteShare document=document.clone() version=version.clone() />
-            {notes}
+            {withdrawn}
+            {text}
+            {license}
         </article>
     }
 }

@@ -9,6 +9,7 @@ mod content;
 mod error_notice;
 mod footnotes;
 mod language_toggle;
+mod notices;
 mod share_bar;
 mod widget;
 

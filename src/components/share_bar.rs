@@ -116,12 +116,18 @@ pub fn ShareBar(document: Arc<Document>, version: Version) -> impl IntoView {
     // of a document published by `commentary build` (`<base><id>.json`).
     let frame = article_page_of(&src, &version.lang)
         .map(|article| frame_code(&embed_page_url(&article), &article, &version.title));
+    // Issue 15: the republish copy (or "all rights reserved") inside the Embed control.
+    let republish = (
+        document.clone(),
+        version.clone(),
+        share_url(ShareUrl::Canonical, &document, &version, &page),
+    );
     let url = Signal::derive(move || share_url(ctx.mode.get(), &document, &version, &page));
     view! {
         <div class="ce-share" part="share" role="group" aria-label=ui.share>
             <ShareLinks ui=ui url=url text=Signal::stored(title.clone()) title=title on_share=on_share />
         </div>
-        {move || ctx.embed.get().then(|| view! { <EmbedCode ui=ui code=code.clone() frame=frame.clone() /> }.into_any())}
+        {move || ctx.embed.get().then(|| view! { <EmbedCode ui=ui code=code.clone() frame=frame.clone() republish=republish.clone() /> }.into_any())}
     }
     .into_any()
 }
@@ -296,7 +302,13 @@ fn BlockedFallback(ui: &'static UiStrings, blocked: RwSignal<Option<String>>) ->
 /// each with a copy control; when the clipboard refuses, the code is selected for the reader to
 /// copy.
 #[component]
-fn EmbedCode(ui: &'static UiStrings, code: String, frame: Option<String>) -> impl IntoView {
+fn EmbedCode(
+    ui: &'static UiStrings,
+    code: String,
+    frame: Option<String>,
+    republish: (Arc<Document>, Version, String),
+) -> impl IntoView {
+    let (republish_document, republish_version, republish_link) = republish;
     let framed = frame.map(|frame| {
         view! {
             <p class="ce-embed-form">{ui.embed_frame}</p>
@@ -310,6 +322,7 @@ fn EmbedCode(ui: &'static UiStrings, code: String, frame: Option<String>) -> imp
             <p class="ce-embed-form">{ui.embed_script}</p>
             <EmbedSnippet ui=ui code=code form="script" />
             {framed}
+            <super::notices::Republish document=republish_document version=republish_version ui=ui link=republish_link />
         </details>
     }
 }

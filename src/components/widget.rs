@@ -70,7 +70,11 @@ impl Driver {
                     let _ = self.request.try_update_value(|r| *r = None);
                     let _ = self.retry.try_update_value(|t| *t = None);
                 }
-                Command::Fetch { ticket, src } => self.fetch(ticket, &src),
+                Command::Fetch {
+                    ticket,
+                    src,
+                    attempt,
+                } => self.fetch(ticket, &src, attempt),
                 Command::RetryAfter { ticket, ms } => {
                     let timer = Timeout::new(ms, move || {
                         if let Some(commands) = self.life.try_update_value(|l| l.retry_due(ticket))
@@ -104,9 +108,12 @@ impl Driver {
         }
     }
 
-    fn fetch(self, ticket: Ticket, src: &str) {
+    fn fetch(self, ticket: Ticket, src: &str, attempt: u32) {
         let _ = self.showing.try_set(Showing::Fallback);
-        let Some(request) = self.service.try_with_value(|s| request_document(s, src)) else {
+        let Some(request) = self
+            .service
+            .try_with_value(|s| request_document(s, src, attempt))
+        else {
             return;
         };
         let outcome = request.outcome();

@@ -7,9 +7,11 @@
 //! The exports and the house style come from `domain` (`bibtex`, `ris`, `csl_json`, `house`).
 
 use hayagriva::archive::{locales, ArchivedStyle};
-use hayagriva::citationberg::{Locale, LocaleCode, Style};
+use std::sync::OnceLock;
+
+use hayagriva::citationberg::{IndependentStyle, Locale, LocaleCode, Style};
 use hayagriva::{
-    BibliographyDriver, BibliographyRequest, CitationItem, CitationRequest, ElemChild,
+    BibliographyDriver, BibliographyRequest, CitationItem, CitationRequest, CitePurpose, ElemChild,
     ElemChildren, Entry, Library,
 };
 use serde_json::json;
@@ -59,7 +61,7 @@ const CSL_STYLES: [(CitationStyle, ArchivedStyle, &str); 5] = [
 /// # Errors
 /// A message when the processor cannot format an entry (a bug: the entries are built here).
 pub fn add_citations(document: &mut Document, house_template: Option<&str>) -> Result<(), String> {
-    let locales = locales();
+    let csl = csl()?;
     let mut all = Vec::with_capacity(document.versions.len());
     for version in &document.versions {
         let work = CiteWork::new(document, version);
@@ -67,12 +69,24 @@ pub fn add_citations(document: &mut Document, house_template: Option<&str>) -> R
         let template = house_template.unwrap_or(DEFAULT_HOUSE_TEMPLATE);
         let house_runs = house(template, work).map_err(|e| e.0)?;
         citations.push(citation(CitationStyle::House, house_runs));
-        let entry = entry(work)?;
-        for (style, archived, locale) in CSL_STYLES {
-            citations.push(citation(
-                style,
-                format_csl(&entry, archived, locale, &locales)?,
-            ));
+        let entry = entry_of(work, version.date(document))?;
+        // Issue 15: APA dates a work by its last update; MLA adds "updated <date>" after the
+        // date of publication. The other styles cite a corrected work as it first appeared.
+        let apa_entry = match version.corrected() {
+            Some(latest) => entry_of(work, latest)?,
+            None => entry.clone(),
+        };
+        for (style, independent, locale) in &csl.styles {
+            let used = if *style == CitationStyle::Apa7 {
+                &apa_entry
+            } else {
+                &entry
+            };
+            let mut runs = format_csl(used, independent, locale, &csl.locales)?;
+            if let (CitationStyle::Mla9, Some(latest)) = (*style, version.corrected()) {
+                runs = mla_updated(runs, version.date(document), latest);
+            }
+            citations.push(citation(*style, runs));
         }
         citations.push(citation(CitationStyle::Bibtex, bibtex(work)));
         citations.push(citation(CitationStyle::Ris, ris(work)));
@@ -96,10 +110,39 @@ fn ymd(date: Date) -> String {
     date.to_string()
 }
 
-/// The hayagriva entry of a cited version: a report in a series, with its translator and, for a
-/// translation, the original as an `original` parent (APA's "Original work published", MLA's
-/// and Chicago's "Originally published as").
-fn entry(work: CiteWork<'_>) -> Result<Entry, String> {
+/// MLA 9's form for a corrected work: ", updated 2 June 2026" after the date of publication,
+/// in the form the style wrote that date.
+fn mla_updated(runs: Vec<CiteRun>, published: Date, latest: Date) -> Vec<CiteRun> {
+    let mut done = false;
+    runs.into_iter()
+        .map(|run| match run {
+            CiteRun::Text(text) if !done => {
+                let found = DateForm::ALL
+                    .iter()
+                    .find_map(|f| text.find(&f.format(published)).map(|at| (at, *f)));
+                match found {
+                    Some((at, form)) => {
+                        done = true;
+                        let end = at + form.format(published).len();
+                        CiteRun::Text(format!(
+                            "{}, updated {}{}",
+                            &text[..end],
+                            form.format(latest),
+                            &text[end..]
+                        ))
+                    }
+                    None => CiteRun::Text(text),
+                }
+            }
+            other => other,
+        })
+        .collect()
+}
+
+/// The hayagriva entry of a cited version dated `date`: a report in a series, with its
+/// translator and, for a translation, the original as an `original` parent (APA's "Original work
+/// published", MLA's and Chicago's "Originally published as").
+fn entry_of(work: CiteWork<'_>, date: Date) -> Result<Entry, String> {
     let d = work.document;
     let v = work.version;
     let names: Vec<serde_json::Value> = d.authors.iter().map(person).collect();
@@ -111,7 +154,7 @@ fn entry(work: CiteWork<'_>) -> Result<Entry, String> {
         "type": "report",
         "title": csl_text(&v.title),
         "author": names,
-        "date": ymd(v.date(d)),
+        "date": ymd(date),
         "publisher": publisher,
         "language": v.lang,
     });
@@ -177,24 +220,51 @@ fn publisher_name(d: &Document) -> String {
     }
 }
 
+/// The CSL styles and locales, parsed from hayagriva's archive.
+struct Csl {
+    styles: Vec<(CitationStyle, IndependentStyle, &'static str)>,
+    locales: Vec<Locale>,
+}
+
+/// The styles and locales, parsed once per process: parsing them (CBOR, some 60 locales) took
+/// most of a commentary's compile time when it was done per commentary. Shared read-only by the
+/// build's threads.
+fn csl() -> Result<&'static Csl, String> {
+    static CSL: OnceLock<Result<Csl, String>> = OnceLock::new();
+    CSL.get_or_init(|| {
+        let mut styles = Vec::with_capacity(CSL_STYLES.len());
+        for (style, archived, locale) in CSL_STYLES {
+            let Style::Independent(independent) = archived.get() else {
+                return Err(format!("{archived:?} is not an independent style"));
+            };
+            styles.push((style, independent, locale));
+        }
+        Ok(Csl {
+            styles,
+            locales: locales(),
+        })
+    })
+    .as_ref()
+    .map_err(Clone::clone)
+}
+
 /// The bibliography entry of `entry` in `style`, as runs with the access date left open.
 fn format_csl(
     entry: &Entry,
-    style: ArchivedStyle,
+    style: &IndependentStyle,
     locale: &str,
     locales: &[Locale],
 ) -> Result<Vec<CiteRun>, String> {
-    let Style::Independent(style) = style.get() else {
-        return Err(format!("{style:?} is not an independent style"));
-    };
     let mut driver = BibliographyDriver::new();
+    // Only the bibliography entry is used, but the driver takes it from a citation: one of the
+    // year alone is the least it renders (the full in-text form cost as much as the entry).
     driver.citation(CitationRequest::from_items(
-        vec![CitationItem::with_entry(entry)],
-        &style,
+        vec![CitationItem::with_entry(entry).kind(CitePurpose::Year)],
+        style,
         locales,
     ));
     let rendered = driver.finish(BibliographyRequest {
-        style: &style,
+        style,
         locale: Some(LocaleCode(locale.to_owned())),
         locale_files: locales,
     });

@@ -13,6 +13,7 @@ use super::front_matter::split_front_matter;
 use super::markdown::compile_body;
 use super::metadata::Metadata;
 use super::report::Report;
+use super::rights::{version_rights, RightsContext, VersionRights};
 use super::script::mark_foreign_script;
 use super::Diagnostic;
 use crate::domain::{is_language_tag, Document, Version, SCHEMA_VERSION};
@@ -96,6 +97,10 @@ pub fn compile_commentary(dir: &Path, id: &str) -> Compiled {
         }
     };
 
+    let rights_context = RightsContext {
+        withdrawn: metadata.parsed.then_some(metadata.withdrawn.is_some()),
+        original_date: metadata.published,
+    };
     let mut versions = Vec::new();
     // For each version: the index of its file's report, and where its blocks start.
     let mut block_offsets: Vec<(usize, Vec<usize>)> = Vec::new();
@@ -114,7 +119,7 @@ pub fn compile_commentary(dir: &Path, id: &str) -> Compiled {
                     );
                 } else {
                     seen.push(lang);
-                    let (file_report, version) = compile_version(path, lang);
+                    let (file_report, version) = compile_version(path, lang, rights_context);
                     report = file_report;
                     if let Some((version, offsets)) = version {
                         versions.push(version);
@@ -173,6 +178,7 @@ pub fn compile_commentary(dir: &Path, id: &str) -> Compiled {
         diagnostics.extend(report.into_diagnostics());
     }
     let house_template = metadata.house_template.clone();
+    let withdrawn = metadata.withdrawn.is_some();
     let document = if failed {
         None
     } else {
@@ -191,6 +197,18 @@ pub fn compile_commentary(dir: &Path, id: &str) -> Compiled {
                 }
             },
         );
+    // A withdrawn commentary keeps its title and byline; nobody is served its text.
+    let document = document.map(|mut doc| {
+        if withdrawn {
+            for v in &mut doc.versions {
+                v.body.clear();
+                v.notes.clear();
+                v.citations.clear();
+                v.align = None;
+            }
+        }
+        doc
+    });
     let document = document.and_then(|doc| {
         let problems = doc.problems();
         for problem in &problems {
@@ -223,7 +241,11 @@ fn language_files(dir: &Path) -> io::Result<Vec<(String, PathBuf)>> {
 
 /// Compiles one `<lang>.md` into its version and where each of its top-level blocks starts;
 /// `None` when the file has errors.
-fn compile_version(path: &Path, lang: &str) -> (Report, Option<(Version, Vec<usize>)>) {
+fn compile_version(
+    path: &Path,
+    lang: &str,
+    rights_context: RightsContext,
+) -> (Report, Option<(Version, Vec<usize>)>) {
     let text = match fs::read_to_string(path) {
         Ok(text) => text,
         Err(e) => {
@@ -240,6 +262,7 @@ fn compile_version(path: &Path, lang: &str) -> (Report, Option<(Version, Vec<usi
             return (report, None);
         }
     };
+    let mut rights = VersionRights::default();
     let (title, url, published, translator) = match DeTable::parse(fm.toml) {
         Err(e) => {
             report.error(
@@ -260,6 +283,7 @@ fn compile_version(path: &Path, lang: &str) -> (Report, Option<(Version, Vec<usi
             let url = fields.http_url(&mut report, "url", None);
             let published = fields.date(&mut report, "published", None);
             let translator = fields.string(&mut report, "translator", None).map(|t| t.0);
+            rights = version_rights(&mut fields, &mut report, rights_context, published);
             fields.finish(&mut report);
             (title.map(|t| t.0), url, published, translator)
         }
@@ -287,6 +311,8 @@ fn compile_version(path: &Path, lang: &str) -> (Report, Option<(Version, Vec<usi
                 notes: body.notes,
                 align: None,
                 citations: Vec::new(),
+                corrections: rights.corrections,
+                withdrawn_note: rights.withdrawn_note,
             },
             body.offsets,
         )),
@@ -321,5 +347,7 @@ fn assemble(id: &str, metadata: Metadata, mut versions: Vec<Version>) -> Option<
         authors: metadata.authors,
         publisher: metadata.publisher?,
         versions,
+        license: metadata.license,
+        withdrawn: metadata.withdrawn,
     })
 }

@@ -55,16 +55,17 @@ pub fn embed_frame_snippet(
     frame_code(&embed_page_url(&page), &page, &version.title)
 }
 
-/// HOOK(link cards, CONTRACTS §7, issue 15): the URL of the version's link card,
-/// `<document-base><id>/<lang>/card.png` (1200×630), once `commentary build` writes it; until
-/// then `None`, and `oembed.json` carries no `thumbnail_url`. Return
-/// `Some((url, 1200, 630))` here when the card exists and the base is absolute.
+/// The link card of `version` (CONTRACTS §7): `<document-base><id>/<lang>/card.png`,
+/// 1200×630, which `commentary build` writes beside every article page; `None` unless the
+/// document base is absolute (an oEmbed `thumbnail_url` must be a full URL).
 pub fn link_card(
-    _document: &Document,
-    _version: &Version,
-    _options: &PageOptions,
+    document: &Document,
+    version: &Version,
+    options: &PageOptions,
 ) -> Option<(String, u32, u32)> {
-    None
+    let url = format!("{}card.png", options.page_url(&document.id, &version.lang));
+    let absolute = safe_href(&url).is_some_and(|u| u.starts_with("http"));
+    absolute.then_some((url, super::card::CARD_WIDTH, super::card::CARD_HEIGHT))
 }
 
 /// The embed page of `version` of `document`.

@@ -4,6 +4,7 @@ use std::collections::HashMap;
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag};
 
+use super::footnote_labels::{label_key, with_dummy_definitions};
 use super::report::Report;
 use crate::domain::{safe_href, Block, Inline, Note, MAX_DEPTH};
 
@@ -148,47 +149,6 @@ struct FootnoteUse {
     label: String,
 }
 
-/// Footnote labels match as GitHub matches them: ignoring case. (pulldown-cmark folds case with
-/// full Unicode case folding; `to_lowercase` differs from it only for a few letters such as `ß`.)
-fn label_key(label: &str) -> String {
-    label.to_lowercase()
-}
-
-/// Every label that appears as `[^label]` anywhere in `text`, normalised as pulldown-cmark
-/// normalises footnote labels (whitespace runs collapse to one space, ends trimmed).
-///
-/// An over-approximation on purpose (it also finds labels in code spans, escaped brackets …):
-/// each candidate gets a dummy definition, so that a reference with no real definition still
-/// comes out as a footnote reference instead of silently staying text.
-fn candidate_labels(text: &str) -> Vec<String> {
-    let bytes = text.as_bytes();
-    let mut labels = Vec::new();
-    let mut from = 0;
-    while let Some(found) = text.get(from..).and_then(|rest| rest.find("[^")) {
-        let start = from + found + 2;
-        from = start;
-        let mut i = start;
-        // GitHub footnote labels never hold a line break (pulldown-cmark reads `[^a\nb]` as a
-        // link label instead).
-        let end = loop {
-            match bytes.get(i) {
-                None | Some(b'[' | b'\n' | b'\r') => break None,
-                Some(b']') => break Some(i),
-                Some(b'\\') if bytes.get(i + 1).is_some_and(u8::is_ascii_punctuation) => i += 2,
-                Some(_) => i += 1,
-            }
-        };
-        let Some(label) = end.and_then(|end| text.get(start..end)) else {
-            continue;
-        };
-        let label = label.split_ascii_whitespace().collect::<Vec<_>>().join(" ");
-        if !label.is_empty() && label.chars().count() < 1000 && !labels.contains(&label) {
-            labels.push(label);
-        }
-    }
-    labels
-}
-
 /// Compiles the Markdown `body`, which starts at byte `body_offset` of the file, into blocks
 /// and numbered notes, reporting into `report`:
 ///
@@ -201,16 +161,8 @@ fn candidate_labels(text: &str) -> Vec<String> {
 /// [`safe_href`] keeps its text but is no link; an image keeps its alt text; a soft line break
 /// becomes a space; tables, strikethrough, task lists and smart punctuation are off.
 pub(crate) fn compile_body(body: &str, body_offset: usize, report: &mut Report) -> Body {
-    // Dummy definitions first, each followed by a blank line, then an HTML comment that closes
-    // them, so that the body after it parses exactly as it would alone (an indented code block
-    // at its start stays a code block). Events from the prefix are skipped by offset.
-    let mut source = String::new();
-    for label in candidate_labels(body) {
-        source.push_str(&format!("[^{label}]: x\n\n"));
-    }
-    source.push_str("<!-- -->\n\n");
-    let prefix = source.len();
-    source.push_str(body);
+    // Events from the dummy definitions before the body are skipped by offset.
+    let (source, prefix) = with_dummy_definitions(body);
 
     let mut b = Builder {
         stack: vec![Frame::new(Kind::Root, body_offset)],
@@ -876,14 +828,6 @@ mod tests {
         let lines: Vec<usize> = body.offsets.iter().map(|&o| report.line(o)).collect();
         assert_eq!(body.blocks.len(), 6);
         assert_eq!(lines, [3, 5, 8, 11, 13, 15]);
-    }
-
-    #[test]
-    fn candidates_are_normalised_like_pulldown_labels() {
-        assert_eq!(
-            candidate_labels("[^a] [^ b \t c ] [^x\ny] [^\\]] [^[no] [^a]"),
-            ["a", "b c", "\\]"]
-        );
     }
 
     #[test]

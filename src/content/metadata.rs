@@ -4,7 +4,10 @@ use toml::de::{DeTable, DeValue};
 
 use super::fields::{describe, Fields};
 use super::report::Report;
-use crate::domain::{check_house_template, Date, Person, Publisher, TemplateError};
+use super::rights;
+use crate::domain::{
+    check_house_template, Date, License, Person, Publisher, TemplateError, Withdrawn,
+};
 
 /// What `commentary.toml` says, each part `None` (or empty) where it was missing or wrong; the
 /// errors are in the [`Report`].
@@ -19,6 +22,12 @@ pub(crate) struct Metadata {
     pub(crate) publisher: Option<Publisher>,
     /// `[citation] house`: the publisher's house-style template, when given and valid.
     pub(crate) house_template: Option<String>,
+    /// `license`, when given and valid.
+    pub(crate) license: Option<License>,
+    /// `[withdrawn]`, when given and valid.
+    pub(crate) withdrawn: Option<Withdrawn>,
+    /// Whether the file was read and parsed (so that its `[withdrawn]` is known).
+    pub(crate) parsed: bool,
 }
 
 impl Metadata {
@@ -35,22 +44,32 @@ impl Metadata {
             }
         };
         let mut fields = Fields::new(table.get_ref(), 0, None, "");
+        // In the order of the messages about missing keys.
+        let series = fields.string(report, "series", None).map(|(s, _)| s);
+        let number = fields.string(report, "number", None).map(|(s, _)| s);
+        let original_language = fields.string(
+            report,
+            "original_language",
+            Some("the tag of the original's language file, like \"tr\""),
+        );
+        let published = fields.date(
+            report,
+            "published",
+            Some("the date the original appeared, like 2026-06-17"),
+        );
+        let authors = authors(&mut fields, report);
+        let (publisher, publisher_license) = publisher(&mut fields, report);
         let metadata = Metadata {
-            series: fields.string(report, "series", None).map(|(s, _)| s),
-            number: fields.string(report, "number", None).map(|(s, _)| s),
-            original_language: fields.string(
-                report,
-                "original_language",
-                Some("the tag of the original's language file, like \"tr\""),
-            ),
-            published: fields.date(
-                report,
-                "published",
-                Some("the date the original appeared, like 2026-06-17"),
-            ),
-            authors: authors(&mut fields, report),
-            publisher: publisher(&mut fields, report),
+            series,
+            number,
+            original_language,
+            published,
+            authors,
+            publisher,
             house_template: house_template(&mut fields, report),
+            license: rights::license(&mut fields, report).or(publisher_license),
+            withdrawn: rights::withdrawn(&mut fields, report),
+            parsed: true,
         };
         fields.finish(report);
         metadata
@@ -124,7 +143,7 @@ fn authors(fields: &mut Fields<'_, '_>, report: &mut Report) -> Vec<Person> {
 }
 
 /// The optional `[citation]` table: `house`, the publisher's own citation line as a template
-/// (placeholders in README.md), checked here so that a mistake names its line.
+/// (placeholders in docs/citations.md), checked here so that a mistake names its line.
 fn house_template(fields: &mut Fields<'_, '_>, report: &mut Report) -> Option<String> {
     let (key, value) = fields.get("citation")?;
     let DeValue::Table(table) = value.get_ref() else {
@@ -146,17 +165,23 @@ fn house_template(fields: &mut Fields<'_, '_>, report: &mut Report) -> Option<St
 }
 
 /// The `[publisher]` table.
-fn publisher(fields: &mut Fields<'_, '_>, report: &mut Report) -> Option<Publisher> {
+///
+/// A `license` key inside it (written below the `[publisher]` header, where TOML puts it in that
+/// table) is read as the commentary's licence, with a warning: the intent is plain.
+fn publisher(
+    fields: &mut Fields<'_, '_>,
+    report: &mut Report,
+) -> (Option<Publisher>, Option<License>) {
     let Some((key, value)) = fields.get("publisher") else {
         report.error(
             None,
             "missing table `[publisher]` (with the publisher's name and url)",
         );
-        return None;
+        return (None, None);
     };
     let DeValue::Table(table) = value.get_ref() else {
         fields.wrong_type(report, key, value.get_ref(), "a table");
-        return None;
+        return (None, None);
     };
     let at = fields.offset(key);
     let mut fields = fields.nested(table, at, " in [publisher]");
@@ -168,13 +193,24 @@ fn publisher(fields: &mut Fields<'_, '_>, report: &mut Report) -> Option<Publish
         Some("the publisher's web site, like \"https://example.org\""),
     );
     let place = fields.string(report, "place", None);
+    let license = fields.get("license").map(|(k, _)| fields.offset(k));
+    let license = license.and_then(|at| {
+        report.warning(
+            Some(at),
+            "`license` in [publisher] is read as the commentary's licence: move it above [publisher] (a key below a table header belongs to that table)",
+        );
+        rights::license(&mut fields, report)
+    });
     fields.finish(report);
-    Some(Publisher {
-        name: name?.0,
-        short_name: short_name.map(|s| s.0),
-        url: url?,
-        place: place.map(|s| s.0),
-    })
+    let publisher = (|| {
+        Some(Publisher {
+            name: name?.0,
+            short_name: short_name.map(|s| s.0),
+            url: url?,
+            place: place.map(|s| s.0),
+        })
+    })();
+    (publisher, license)
 }
 
 #[cfg(test)]

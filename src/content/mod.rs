@@ -42,24 +42,37 @@
 //! [`safe_href`]: crate::domain::safe_href
 
 mod align;
+mod archive;
 mod build;
+mod card;
 mod citations;
 mod commentary;
 mod diagnostic;
 mod embed_page;
+mod feeds;
 mod fields;
+mod footnote_labels;
 mod front_matter;
+mod incremental;
 mod markdown;
 mod metadata;
+mod page_rights;
 mod pages;
 mod report;
+mod rights;
 mod script;
 
+pub use archive::{
+    build_archive, write_if_changed, BuildOptions, RELOAD_TAG, WATCH_SCRIPT, WATCH_STAMP,
+};
 pub use build::{build, build_with, BuildReport, Written};
+pub use card::{card_png, write_cards, CARD_HEIGHT, CARD_WIDTH};
 pub use citations::{add_citations, plain as citation_text};
 pub use commentary::{compile_commentary, Compiled};
 pub use diagnostic::{Diagnostic, Severity};
 pub use embed_page::{embed_frame_snippet, embed_page, link_card, FRAME_SCRIPT};
+pub use feeds::{uri, write_archive, ArchiveEntry, ArchiveError, ArchiveVersion};
+pub use incremental::{Summary, CACHE_ENV};
 pub use pages::{
     article_page, description, embed_snippet, language_name, oembed, og_locale, write_pages,
     PageOptions,

@@ -71,6 +71,11 @@ fn is_absolute(url: &str) -> bool {
     safe_href(url).is_some_and(|u| u.starts_with("http"))
 }
 
+/// `options.page_url`, for the sibling modules.
+pub(super) fn page_url(options: &PageOptions, id: &str, lang: &str) -> String {
+    options.page_url(id, lang)
+}
+
 /// The URL that names this version: the publisher's `url`, else the page's own when absolute.
 pub(super) fn canonical(
     document: &Document,
@@ -194,7 +199,7 @@ pub fn description(version: &Version) -> String {
     format!("{cut}…")
 }
 
-fn render_inlines(inlines: &[Inline], out: &mut String) {
+pub(super) fn render_inlines(inlines: &[Inline], out: &mut String) {
     for inline in inlines {
         match inline {
             Inline::Text(t) => out.push_str(&escape_text(t)),
@@ -334,6 +339,8 @@ pub fn article_page(document: &Document, version: &Version, options: &PageOption
         escape_text(site)
     ));
     meta(&mut head, "name", "description", &description);
+    // Rights (issue 15): licence link, noindex when withdrawn.
+    head.push_str(&super::page_rights::head(document, version));
     if let Some(url) = &canonical {
         head.push_str(&format!(
             "<link rel=\"canonical\" href=\"{}\">\n",
@@ -394,7 +401,8 @@ pub fn article_page(document: &Document, version: &Version, options: &PageOption
             &author.display_name(),
         );
     }
-    meta(&mut head, "name", "twitter:card", "summary");
+    // The link card (issue 15): og:image and a large Twitter card.
+    head.push_str(&super::card::card_meta(document, version, options));
     meta(&mut head, "name", "twitter:title", &version.title);
     meta(&mut head, "name", "twitter:description", &description);
     // Highwire Press tags: what Google Scholar and Zotero read.
@@ -456,6 +464,7 @@ pub fn article_page(document: &Document, version: &Version, options: &PageOption
     if let Some(url) = &canonical {
         ld["url"] = json!(url);
     }
+    super::page_rights::json_ld(&mut ld, document, version);
     if let Some(translator) = &version.translator {
         ld["translator"] = json!({ "@type": "Person", "name": translator });
     }
@@ -506,8 +515,13 @@ pub fn article_page(document: &Document, version: &Version, options: &PageOption
             others.join(" · ")
         ));
     }
+    // Rights (issue 15): the withdrawal or the corrections; a withdrawn version has no body.
+    article.push_str(&super::page_rights::notices_html(document, version));
     render_blocks(&version.body, &mut article);
     render_notes(&version.notes, ui, &mut article);
+    article.push_str(&super::page_rights::license_html(
+        document, version, options,
+    ));
     if let Some(url) = version.url.as_deref().and_then(safe_href) {
         article.push_str(&format!(
             "<p class=\"original\">{} <a href=\"{}\">{}</a></p>\n",
@@ -567,7 +581,7 @@ pub fn oembed(document: &Document, version: &Version, options: &PageOptions) -> 
         "width": crate::domain::FRAME_WIDTH,
         "height": crate::domain::FRAME_HEIGHT,
     });
-    // Link cards (issue 15) fill this in through the hook `embed_page::link_card`.
+    // The link card (issue 15), when the base is absolute.
     if let Some((url, width, height)) = super::embed_page::link_card(document, version, options) {
         value["thumbnail_url"] = json!(url);
         value["thumbnail_width"] = json!(width);
@@ -714,7 +728,23 @@ mod tests {
             (value["width"].as_u64(), value["height"].as_u64()),
             (Some(720), Some(900))
         );
-        assert!(value.get("thumbnail_url").is_none(), "no link cards yet");
+        // The link card beside the page, with its size.
+        assert_eq!(
+            value["thumbnail_url"],
+            "https://cdn.example/c/x-1/tr/card.png"
+        );
+        assert_eq!(
+            (
+                value["thumbnail_width"].as_u64(),
+                value["thumbnail_height"].as_u64()
+            ),
+            (Some(1200), Some(630))
+        );
+        // No thumbnail with relative bases: oEmbed wants full URLs.
+        let relative: serde_json::Value =
+            serde_json::from_str(&oembed(&d, &d.versions[0], &PageOptions::default()))
+                .expect("JSON");
+        assert!(relative.get("thumbnail_url").is_none());
         assert_eq!(value["author_name"], "İlaha Khantamirova, AVİM \"Desk\"");
     }
 

@@ -5,13 +5,13 @@
 //! decoder, no serde in the wasm: serde's derived visitors, `serde-wasm-bindgen` and the float
 //! formatting its error messages need were about 5 % of the module.
 //!
-//! The rules are serde's for these types (README, "The compiled document"): unknown keys are
+//! The rules are serde's for these types (docs/schema.md): unknown keys are
 //! ignored, an optional key may be missing or `null`, enums are externally tagged
 //! (`{"paragraph": [...]}`, or a bare string for a variant without data: `"rule"`). Every error
 //! names where it is: `versions[1].body[3].list.items[0][2]: expected an object`.
 
 use super::{Block, Citation, CiteRun, Date, DateForm, Document, Inline, Note, Person, Publisher};
-use super::{Version, MAX_JSON_DEPTH, SCHEMA_VERSION};
+use super::{Correction, License, Version, Withdrawn, MAX_JSON_DEPTH, SCHEMA_VERSION};
 
 /// What the decoder needs of a parsed JSON value.
 pub trait JsonNode: Sized {
@@ -85,6 +85,24 @@ pub fn decode_fields<J: JsonNode>(json: &J) -> Result<Document, String> {
         versions: list(&required(json, "", "versions")?, "versions", |v, at| {
             d.version(v, at)
         })?,
+        license: optional(json, "", "license", license)?,
+        withdrawn: optional(json, "", "withdrawn", withdrawn)?,
+    })
+}
+
+fn license<J: JsonNode>(json: &J, at: &str) -> Result<License, String> {
+    object(json, at)?;
+    Ok(License {
+        id: optional(json, at, "id", string)?,
+        name: string(&required(json, at, "name")?, &key_at(at, "name"))?,
+        url: string(&required(json, at, "url")?, &key_at(at, "url"))?,
+    })
+}
+
+fn withdrawn<J: JsonNode>(json: &J, at: &str) -> Result<Withdrawn, String> {
+    object(json, at)?;
+    Ok(Withdrawn {
+        date: date(&required(json, at, "date")?, &key_at(at, "date"))?,
     })
 }
 
@@ -279,6 +297,16 @@ impl Decoder {
             notes: optional_list(json, at, "notes", |n, at| self.note(n, at))?,
             citations: optional_list(json, at, "citations", citation)?,
             align: optional(json, at, "align", |v, at| list(v, at, integer))?,
+            corrections: optional_list(json, at, "corrections", |c, at| self.correction(c, at))?,
+            withdrawn_note: optional(json, at, "withdrawn_note", string)?,
+        })
+    }
+
+    fn correction<J: JsonNode>(self, json: &J, at: &str) -> Result<Correction, String> {
+        object(json, at)?;
+        Ok(Correction {
+            date: date(&required(json, at, "date")?, &key_at(at, "date"))?,
+            text: self.inlines(&required(json, at, "text")?, &key_at(at, "text"))?,
         })
     }
 
@@ -424,7 +452,9 @@ mod tests {
             ], "notes": [{ "number": 1, "label": "a", "references": 1, "content": [
                 { "paragraph": [{ "link": { "href": "https://e.example", "content": [{ "lang": { "lang": "ru", "content": [{ "text": "Юрий" }] } }] } }] }
             ] }], "citations": [{ "style": "apa", "runs": [{ "text": "A. " }, { "italic": "T" }, { "accessed": "month_day_year" }] }],
-              "align": [0, 1, 2] }]
+              "align": [0, 1, 2],
+              "corrections": [{ "date": "2026-07-01", "text": [{ "text": "Fixed " }, { "emphasis": [{ "text": "a date" }] }] }] }],
+            "license": { "id": "CC-BY-ND-4.0", "name": "CC BY-ND 4.0", "url": "https://creativecommons.org/licenses/by-nd/4.0/" }
         })
     }
 
@@ -523,6 +553,63 @@ mod tests {
         );
         // Decoded, then checked: the problems come from Document::problems.
         assert!(error(|v| v["authors"] = json!([])).contains("at least one author"));
+    }
+
+    #[test]
+    fn rights_keys_decode_and_bad_shapes_are_refused() {
+        let doc = read_document(&minimal()).unwrap();
+        assert_eq!(
+            doc.license.as_ref().and_then(|l| l.id.as_deref()),
+            Some("CC-BY-ND-4.0")
+        );
+        assert_eq!(doc.versions[0].corrected(), Date::new(2026, 7, 1));
+        assert_eq!(
+            error(|v| v["license"] = json!("CC-BY-ND-4.0")),
+            "the document does not decode: license: expected an object"
+        );
+        assert_eq!(
+            error(|v| v["license"]["url"] = json!(3)),
+            "the document does not decode: license.url: expected a string"
+        );
+        assert_eq!(
+            error(|v| v["license"]["id"] = json!("CC-BY-5.0")),
+            "license.id: `CC-BY-5.0` is not a Creative Commons licence id"
+        );
+        assert_eq!(
+            error(|v| v["versions"][0]["corrections"][0]["text"] = json!("plain")),
+            "the document does not decode: versions[0].corrections[0].text: expected an array"
+        );
+        assert_eq!(
+            error(|v| {
+                v["versions"][0]["corrections"][0]
+                    .as_object_mut()
+                    .unwrap()
+                    .remove("date");
+            }),
+            "the document does not decode: versions[0].corrections[0].date: missing"
+        );
+        assert_eq!(
+            error(|v| v["versions"][0]["corrections"][0]["date"] = json!("2026-06-01")),
+            "versions[en]: correction 1 is dated 2026-06-01, before the version (2026-06-17)"
+        );
+        assert_eq!(
+            error(|v| v["withdrawn"] = json!({ "date": "soon" })),
+            "the document does not decode: withdrawn.date: expected a date YYYY-MM-DD"
+        );
+        assert_eq!(
+            error(|v| v["versions"][0]["withdrawn_note"] = json!("why")),
+            "versions[en]: a withdrawal note, but the commentary is not withdrawn"
+        );
+        // Withdrawn: the text may (and from the compiler, does) go.
+        let mut value = minimal();
+        value["withdrawn"] = json!({ "date": "2026-08-01" });
+        value["versions"][0]["withdrawn_note"] = json!("why");
+        value["versions"][0]["body"] = json!([]);
+        value["versions"][0]["notes"] = json!([]);
+        let doc = read_document(&value).unwrap();
+        assert_eq!(doc.withdrawn.map(|w| w.date), Date::new(2026, 8, 1));
+        let by_serde: Document = serde_json::from_value(value).unwrap();
+        assert_eq!(doc, by_serde);
     }
 
     #[test]

@@ -1,12 +1,13 @@
 //! The compiled commentary: what the CLI writes as `<id>.json` and the widget reads.
 //!
-//! The JSON is exactly the serde form of [`Document`]; README.md ("The compiled document")
+//! The JSON is exactly the serde form of [`Document`]; docs/schema.md
 //! documents it field by field. Enums are externally tagged (`{"paragraph": [...]}`), the
 //! cheapest form for the widget to decode.
 
 use serde::{Deserialize, Serialize};
 
-use super::{is_language_tag, primary_subtag, web_url, Citation, Date};
+use super::{is_language_tag, primary_subtag, web_url, Citation, Correction, Date, License};
+use super::{Withdrawn, CREATIVE_COMMONS};
 
 /// The version of the compiled document's shape. Bump it on any change a widget of the previous
 /// version would misread; the widget refuses documents of another version with a clear message.
@@ -46,6 +47,12 @@ pub struct Document {
     pub publisher: Publisher,
     /// The original first, then the translations in the order of their language tags.
     pub versions: Vec<Version>,
+    /// The licence; `None`: all rights reserved.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub license: Option<License>,
+    /// Set when the publisher has withdrawn the commentary (the versions then have no body).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub withdrawn: Option<Withdrawn>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -125,6 +132,12 @@ pub struct Version {
     /// its length is not the body's.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub align: Option<Vec<u32>>,
+    /// Corrections made since the version appeared, in the order of the source.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub corrections: Vec<Correction>,
+    /// Why the commentary was withdrawn, in this version's language (only when withdrawn).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub withdrawn_note: Option<String>,
 }
 
 /// A block of text.
@@ -256,6 +269,27 @@ impl Document {
                 format!("`{}` is not an http or https URL", self.publisher.url),
             );
         }
+        if let Some(license) = &self.license {
+            if let Some(id) = license
+                .id
+                .as_deref()
+                .filter(|id| !CREATIVE_COMMONS.iter().any(|(known, _, _)| known == id))
+            {
+                problem(
+                    "license.id",
+                    format!("`{id}` is not a Creative Commons licence id"),
+                );
+            }
+            if license.name.trim().is_empty() {
+                problem("license.name", "the licence's name is empty".into());
+            }
+            if web_url(&license.url).is_none() {
+                problem(
+                    "license.url",
+                    format!("`{}` is not an http or https URL", license.url),
+                );
+            }
+        }
         if self.versions.is_empty() {
             problem("versions", "there is no language version".into());
         }
@@ -283,8 +317,44 @@ impl Document {
             if let Some(url) = v.url.as_deref().filter(|u| web_url(u).is_none()) {
                 problem(&at, format!("url `{url}` is not an http or https URL"));
             }
-            if v.body.is_empty() {
+            // A withdrawn commentary's text is left out of its document.
+            if v.body.is_empty() && self.withdrawn.is_none() {
                 problem(&at, "the body is empty".into());
+            }
+            if v.withdrawn_note.is_some() && self.withdrawn.is_none() {
+                problem(
+                    &at,
+                    "a withdrawal note, but the commentary is not withdrawn".into(),
+                );
+            }
+            for (n, c) in v.corrections.iter().enumerate() {
+                if c.date < v.date(self) {
+                    problem(
+                        &at,
+                        format!(
+                            "correction {} is dated {}, before the version ({})",
+                            n + 1,
+                            c.date,
+                            v.date(self)
+                        ),
+                    );
+                }
+                let mut inner = Walk::default();
+                if inlines_too_deep(&c.text, 0, &mut inner) {
+                    problem(
+                        &at,
+                        format!("correction {} nests deeper than {MAX_DEPTH} levels", n + 1),
+                    );
+                }
+                if !inner.refs.is_empty() {
+                    problem(
+                        &at,
+                        format!("correction {} holds a footnote reference", n + 1),
+                    );
+                }
+                for lang in inner.bad_langs {
+                    problem(&at, format!("`{lang}` is not a BCP 47 language tag"));
+                }
             }
             let mut walk = Walk::default();
             let body_too_deep = blocks_too_deep(&v.body, 0, &mut walk);
@@ -496,8 +566,12 @@ mod tests {
                     }],
                     align: None,
                     citations: Vec::new(),
+                    corrections: Vec::new(),
+                    withdrawn_note: None,
                 })
                 .collect(),
+            license: None,
+            withdrawn: None,
         }
     }
 

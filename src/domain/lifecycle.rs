@@ -97,8 +97,14 @@ pub enum Outcome {
 pub enum Command {
     /// Stop what is under way for older tickets: abort the fetch in flight, cancel a retry.
     Abort,
-    /// Fetch `src`, and answer with [`Lifecycle::fetched`] under `ticket`.
-    Fetch { ticket: Ticket, src: String },
+    /// Fetch `src`, and answer with [`Lifecycle::fetched`] under `ticket`. `attempt` counts the
+    /// tries for this `src` from 1: a request of the same attempt may share another widget's
+    /// (or the loader's early) request for the same URL, a later attempt asks anew.
+    Fetch {
+        ticket: Ticket,
+        src: String,
+        attempt: u32,
+    },
     /// Call [`Lifecycle::retry_due`] with `ticket` after `ms` milliseconds.
     RetryAfter { ticket: Ticket, ms: u32 },
     /// Render the fetched document (it replaces the fallback).
@@ -160,7 +166,8 @@ impl Lifecycle {
     /// use commentary_embed::domain::{Command, Lifecycle, Outcome, Ticket};
     /// let mut life = Lifecycle::new();
     /// let fetch = life.source(Some("https://cdn.example.org/c/a.json"));
-    /// assert_eq!(fetch, [Command::Abort, Command::Fetch { ticket: Ticket(1), src: "https://cdn.example.org/c/a.json".into() }]);
+    /// let src = "https://cdn.example.org/c/a.json".to_owned();
+    /// assert_eq!(fetch, [Command::Abort, Command::Fetch { ticket: Ticket(1), src, attempt: 1 }]);
     /// assert_eq!(life.fetched(Ticket(1), Outcome::Document), [Command::Show]);
     /// assert_eq!(life.rendered(Ticket(1), "en"), [Command::Ready { lang: "en".into() }]);
     /// ```
@@ -192,6 +199,7 @@ impl Lifecycle {
                     Command::Fetch {
                         ticket: self.ticket,
                         src: src.to_owned(),
+                        attempt: 1,
                     },
                 ]
             }
@@ -239,7 +247,11 @@ impl Lifecycle {
         };
         self.tries += 1;
         self.phase = Some(Phase::Loading);
-        vec![Command::Fetch { ticket, src }]
+        vec![Command::Fetch {
+            ticket,
+            src,
+            attempt: u32::try_from(self.tries).unwrap_or(u32::MAX),
+        }]
     }
 
     /// The document of `ticket` is on screen in version `lang` (after the first render, and
@@ -397,7 +409,8 @@ mod tests {
                 Command::Abort,
                 Command::Fetch {
                     ticket: Ticket(2),
-                    src: B.into()
+                    src: B.into(),
+                    attempt: 1
                 }
             ]
         );
@@ -429,7 +442,8 @@ mod tests {
             life.retry_due(t),
             [Command::Fetch {
                 ticket: t,
-                src: A.into()
+                src: A.into(),
+                attempt: 2
             }]
         );
         let second = life.fetched(t, stalled());

@@ -25,6 +25,8 @@ mod negotiate;
 mod note_popover;
 mod passage;
 mod provenance;
+mod republish;
+mod rights;
 mod share;
 
 pub use anchors::{backlink_mark, note_id, note_number, occurrence_letter, ref_id};
@@ -60,6 +62,11 @@ pub use note_popover::{
 };
 pub use passage::{counterpart, Counterpart, Passage};
 pub use provenance::{provenance, Provenance};
+pub use republish::republish_html;
+pub use rights::{
+    attribution, corrected_label, notices, rights_strings, suggest_license, withdrawn_label,
+    Correction, License, Notice, RightsStrings, Withdrawn, CREATIVE_COMMONS,
+};
 pub use share::{
     encode_component, mastodon_instance, mastodon_share_url, normalize_quote, quote_text,
     quote_url, share_url, ShareTarget, Shared,

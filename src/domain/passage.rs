@@ -121,6 +121,8 @@ mod tests {
                 .collect(),
             align,
             citations: Vec::new(),
+            corrections: Vec::new(),
+            withdrawn_note: None,
         }
     }
 

@@ -16,7 +16,7 @@ import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { startServer } from '../../scripts/serve.mjs';
 import { FRAME, LOADER, crateVersion, releaseDir } from '../../scripts/release.mjs';
@@ -110,7 +110,8 @@ function writeConfig(dir, port) {
     `error_log ${dir}/error.log warn;`,
     'events { worker_connections 256; }',
     'http {',
-    `  access_log ${dir}/access.log;`,
+    // The format Debian's nginx.conf logs in, and `commentary reach` reads.
+    `  access_log ${dir}/access.log combined;`,
     ...['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((t) => `  ${t}_temp_path ${dir}/${t};`),
     '  sendfile on;',
     `  include ${dir}/commentary-embed.conf;`,
@@ -302,6 +303,57 @@ describe('deployment on nginx (deploy/nginx/commentary-embed.conf)', { skip: mis
     assert.equal(preflight.headers['access-control-allow-methods'], 'GET, HEAD, OPTIONS');
     const get = await http(nginx.port, '/c/2026-36.json');
     assert.equal(get.headers['access-control-allow-methods'], undefined, 'preflight headers only on preflights');
+  });
+
+  test("`commentary reach` counts nginx's own access log (combined format, plain and gzip), and keeps nothing about readers", async () => {
+    const cli = path.join(ROOT, 'target/release/commentary');
+    assert.ok(existsSync(cli), `${cli} is missing: scripts/build.sh builds it`);
+    const agent = 'Mozilla/5.0 (ReachTest; reader-secret)';
+    const get = (pathname, referer) => http(nginx.port, pathname, { headers: { Referer: referer, 'User-Agent': agent } });
+    const seen = nginx.accessLog().length;
+    const a = 'https://partner-a.test';
+    const b = 'http://partner-b.test:8080';
+    for (const [pathname, referer, status] of [
+      ['/c/2026-36.json', `${a}/news/reader-secret-path?utm_source=x`, 200],
+      ['/c/2026-36.json', `${a}/other/page`, 200],
+      ['/c/2026-36.json', `${b}/blog/post-1`, 200],
+      ['/c/2026-36/en/', `${a}/news/reader-secret-path`, 200],
+      ['/c/2026-36/tr/', `${b}/blog/post-1`, 200],
+      ['/c/2026-36/en/oembed.json', `${a}/x`, 200],
+      ['/c/nope.json', `${a}/x`, 404],
+    ]) {
+      assert.equal((await get(pathname, referer)).status, status, pathname);
+    }
+    // The framed embed page, once `build` writes it (contract §4): counted when served.
+    const embed = await get('/c/2026-36/tr/embed/', `${b}/blog/post-1`);
+    const lines = nginx.accessLog().slice(seen);
+    assert.equal(lines.trim().split('\n').length, 8, 'nginx logged each request');
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'commentary-reach-'));
+    try {
+      writeFileSync(path.join(dir, 'access.log'), `${lines}not a log line\n`);
+      writeFileSync(path.join(dir, 'access.log.1.gz'), gzipSync(lines));
+      const run = spawnSync(cli, ['reach', '--json', 'access.log', 'access.log.1.gz'], { cwd: dir, encoding: 'utf8' });
+      assert.equal(run.status, 0, run.stderr);
+      const report = JSON.parse(run.stdout);
+      assert.equal(report.lines, 17);
+      assert.equal(report.malformed, 1);
+      const [commentary, ...others] = report.commentaries;
+      assert.equal(commentary.id, '2026-36');
+      assert.deepEqual(others, [], 'only the seed was asked for');
+      const today = new Date().toISOString().slice(0, 10);
+      const byOrigin = Object.fromEntries(commentary.origins.map((o) => [o.origin, o.days]));
+      assert.deepEqual(byOrigin[a], [{ day: today, documents: 4, articles: 2, embeds: 0 }]);
+      assert.deepEqual(byOrigin[b], [{ day: today, documents: 2, articles: 2, embeds: embed.status === 200 ? 2 : 0 }]);
+      for (const secret of ['127.0.0.1', 'reader-secret', 'utm_source', 'post-1', 'ReachTest', 'Mozilla']) {
+        assert.ok(!run.stdout.includes(secret) && !run.stderr.includes(secret), `${secret} is not printed`);
+      }
+      const table = spawnSync(cli, ['reach', 'access.log'], { cwd: dir, encoding: 'utf8' });
+      assert.equal(table.status, 0, table.stderr);
+      assert.match(table.stdout, /^commentary +origin +day +documents +articles +embeds\n/);
+      assert.match(table.stdout, new RegExp(`2026-36 +https://partner-a\\.test +${today} +2 +1 +0\\n`));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   describe('in Chromium: a partner page on another origin, the widget from nginx', () => {

@@ -63,7 +63,12 @@ describe('article pages', { skip: missingBuild() }, () => {
         assert.equal(one('og:type'), 'article');
         assert.equal(one('og:title'), v.title);
         assert.equal(one('twitter:title'), v.title);
-        assert.equal(one('twitter:card'), 'summary');
+        // Issue 15: a link card, og:image with its size and alt (relative here: relative bases).
+        assert.equal(one('twitter:card'), 'summary_large_image');
+        assert.equal(one('og:image'), '../../2026-36/' + lang + '/card.png');
+        assert.equal(one('og:image:width'), '1200');
+        assert.equal(one('og:image:height'), '630');
+        assert.ok(one('og:image:alt').startsWith(v.title), one('og:image:alt'));
         assert.equal(one('og:site_name'), d.publisher.name);
         assert.equal(one('og:locale'), locale[lang]);
         assert.deepEqual(p.metas['og:locale:alternate'], others.map((o) => locale[o.lang]));
@@ -98,7 +103,7 @@ describe('article pages', { skip: missingBuild() }, () => {
         assert.equal(p.embed.srcAttr, `${CDN}/c/2026-36.json`);
         assert.equal(p.embed.lang, lang);
         assert.equal(p.h1, v.title);
-        assert.equal(p.paragraphs, v.body.filter((b) => b.paragraph).length + 2 + (v.url ? 1 : 0), 'byline, versions, every paragraph, the link to the original');
+        assert.equal(p.paragraphs, v.body.filter((b) => b.paragraph).length + 3 + (v.url ? 1 : 0), 'byline, versions, every paragraph, the link to the original, the licence line');
         assert.deepEqual(p.notes, v.notes.map((n) => `note-${n.number}`));
         // The embed code, shown without script.
         assert.equal(p.embedLabel, lang === 'en' ? 'Embed' : 'Sitenize ekleyin');

@@ -225,7 +225,7 @@ export function writeCorpus(root = path.join(ROOT, 'build/xss')) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Hand-made documents: JSON written directly against the schema (README "The compiled document"),
+// Hand-made documents: JSON written directly against the schema (docs/schema.md),
 // with payloads where the CLI would never put them.
 
 const text = (t) => ({ text: t });

@@ -1,0 +1,265 @@
+//! The plain-HTML copy a partner may paste where the licence allows republication: for a CMS
+//! that takes neither scripts nor frames. Title, byline, corrections, body, notes, the
+//! attribution the licence asks for and a link back to the article; no script, no style, no
+//! class a partner's CSS would have to know.
+
+use super::{
+    attribution, byline, corrected_label, escape_attr, escape_text, rights_strings, safe_href,
+    Block, Document, Inline, Version,
+};
+
+/// The republish HTML of `version`, linking back to `link` (the article's page), with its
+/// notices in the UI language `ui_lang`; `None` when the document's licence does not allow
+/// republication (no licence: all rights reserved; or the publisher's own licence) or the
+/// commentary is withdrawn.
+///
+/// # Example
+/// ```
+/// # use commentary_embed::domain::*;
+/// # let mut doc: Document = serde_json::from_str(r#"{"schema":1,"id":"x","original_language":"en",
+/// #   "published":"2026-06-17","authors":[{"given":"A","family":"B"}],
+/// #   "publisher":{"name":"P","url":"https://p.example"},
+/// #   "versions":[{"lang":"en","title":"T <1>","body":[{"paragraph":[{"text":"x & y"}]}]}]}"#).unwrap();
+/// assert_eq!(republish_html(&doc, &doc.versions[0], "https://p.example/x", "en"), None);
+/// doc.license = License::creative_commons("CC-BY-4.0");
+/// let html = republish_html(&doc, &doc.versions[0], "https://p.example/x", "en").unwrap();
+/// assert!(html.starts_with("<article lang=\"en\">\n<h2>T &lt;1&gt;</h2>"));
+/// assert!(html.contains("<p>x &amp; y</p>"));
+/// assert!(html.contains("<a href=\"https://creativecommons.org/licenses/by/4.0/\" rel=\"license\">CC BY 4.0</a>"));
+/// assert!(!html.contains("<script"));
+/// ```
+pub fn republish_html(
+    document: &Document,
+    version: &Version,
+    link: &str,
+    ui_lang: &str,
+) -> Option<String> {
+    let license = document.license.as_ref()?;
+    if !license.allows_republishing() || document.withdrawn.is_some() {
+        return None;
+    }
+    let s = rights_strings(ui_lang);
+    let by = byline(document, version);
+    let mut out = format!(
+        "<article lang=\"{}\">\n<h2>{}</h2>\n<p>{} · {} · <time datetime=\"{}\">{}</time>{}</p>\n",
+        escape_attr(&version.lang),
+        escape_text(&version.title),
+        escape_text(&by.authors),
+        escape_text(&by.publisher),
+        escape_attr(&by.date_iso),
+        escape_text(&by.date),
+        by.series
+            .map(|s| format!(" · {}", escape_text(&s)))
+            .unwrap_or_default()
+    );
+    if let Some(latest) = version.corrected() {
+        out.push_str(&format!(
+            "<p><em>{}</em></p>\n<ul>\n",
+            escape_text(&corrected_label(latest, ui_lang))
+        ));
+        for c in version.corrections_newest_first() {
+            out.push_str(&format!(
+                "<li><time datetime=\"{}\">{}</time>: ",
+                c.date,
+                escape_text(&c.date.format(ui_lang))
+            ));
+            inlines(&c.text, &mut out);
+            out.push_str("</li>\n");
+        }
+        out.push_str("</ul>\n");
+    }
+    blocks(&version.body, &mut out);
+    if !version.notes.is_empty() {
+        out.push_str("<hr>\n<ol>\n");
+        for note in &version.notes {
+            out.push_str(&format!("<li id=\"note-{}\">", note.number));
+            blocks(&note.content, &mut out);
+            out.push_str("</li>\n");
+        }
+        out.push_str("</ol>\n");
+    }
+    let link = safe_href(link).unwrap_or_default();
+    out.push_str(&format!(
+        "<p><small>{} {}<a href=\"{}\" rel=\"license\">{}</a>. {}<a href=\"{}\">{}</a></small></p>\n</article>\n",
+        escape_text(&attribution(document, version, ui_lang)),
+        escape_text(s.license),
+        escape_attr(&license.url),
+        escape_text(&license.name),
+        escape_text(s.originally_published),
+        escape_attr(&link),
+        escape_text(&document.publisher.name),
+    ));
+    Some(out)
+}
+
+fn inlines(list: &[Inline], out: &mut String) {
+    for inline in list {
+        match inline {
+            Inline::Text(t) => out.push_str(&escape_text(t)),
+            Inline::Emphasis(c) => wrap(out, "<em>", c, "</em>"),
+            Inline::Strong(c) => wrap(out, "<strong>", c, "</strong>"),
+            Inline::Code(t) => {
+                out.push_str("<code>");
+                out.push_str(&escape_text(t));
+                out.push_str("</code>");
+            }
+            Inline::Link { href, content } => match safe_href(href) {
+                Some(href) => wrap(
+                    out,
+                    &format!("<a href=\"{}\">", escape_attr(&href)),
+                    content,
+                    "</a>",
+                ),
+                None => inlines(content, out),
+            },
+            Inline::Lang { lang, content } => wrap(
+                out,
+                &format!("<span lang=\"{}\">", escape_attr(lang)),
+                content,
+                "</span>",
+            ),
+            Inline::NoteRef { note, .. } => {
+                out.push_str(&format!("<sup><a href=\"#note-{note}\">{note}</a></sup>"));
+            }
+            Inline::LineBreak => out.push_str("<br>"),
+        }
+    }
+}
+
+fn wrap(out: &mut String, open: &str, content: &[Inline], close: &str) {
+    out.push_str(open);
+    inlines(content, out);
+    out.push_str(close);
+}
+
+fn blocks(list: &[Block], out: &mut String) {
+    for block in list {
+        match block {
+            Block::Paragraph(c) => {
+                wrap(out, "<p>", c, "</p>");
+                out.push('\n');
+            }
+            Block::Heading { level, content } => {
+                // The title is an h2: the text's headings sit below it.
+                let level = (*level).clamp(3, 6);
+                wrap(
+                    out,
+                    &format!("<h{level}>"),
+                    content,
+                    &format!("</h{level}>"),
+                );
+                out.push('\n');
+            }
+            Block::Quote(inner) => {
+                out.push_str("<blockquote>\n");
+                blocks(inner, out);
+                out.push_str("</blockquote>\n");
+            }
+            Block::List {
+                ordered,
+                start,
+                items,
+            } => {
+                out.push_str(&match (ordered, start) {
+                    (true, Some(s)) if *s != 1 => format!("<ol start=\"{s}\">\n"),
+                    (true, _) => "<ol>\n".to_owned(),
+                    (false, _) => "<ul>\n".to_owned(),
+                });
+                for item in items {
+                    out.push_str("<li>");
+                    blocks(item, out);
+                    out.push_str("</li>\n");
+                }
+                out.push_str(if *ordered { "</ol>\n" } else { "</ul>\n" });
+            }
+            Block::Code(text) => {
+                out.push_str("<pre><code>");
+                out.push_str(&escape_text(text));
+                out.push_str("</code></pre>\n");
+            }
+            Block::Rule => out.push_str("<hr>\n"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{Correction, Date, License};
+
+    fn doc() -> Document {
+        serde_json::from_value(serde_json::json!({
+            "schema": 1, "id": "x", "original_language": "en", "published": "2026-06-17",
+            "authors": [{ "given": "A", "family": "B" }, { "given": "C", "family": "D" }],
+            "publisher": { "name": "P & Co", "url": "https://p.example" },
+            "versions": [{ "lang": "en", "title": "T", "body": [
+                { "paragraph": [{ "text": "Hi" }, { "note_ref": { "note": 1, "occurrence": 1 } },
+                    { "link": { "href": "javascript:alert(1)", "content": [{ "text": "bad" }] } }] },
+                { "heading": { "level": 2, "content": [{ "text": "H" }] } },
+                { "list": { "ordered": true, "start": 3, "items": [[{ "paragraph": [{ "text": "i" }] }]] } }
+            ], "notes": [{ "number": 1, "label": "a", "references": 1, "content": [{ "paragraph": [{ "text": "N" }] }] }] }]
+        }))
+        .unwrap()
+    }
+
+    #[test]
+    fn the_copy_holds_the_text_notes_attribution_and_link_and_no_script() {
+        let mut d = doc();
+        d.license = License::creative_commons("CC-BY-ND-4.0");
+        d.versions[0].corrections = vec![
+            Correction {
+                date: Date::new(2026, 6, 20).unwrap(),
+                text: vec![Inline::Text("first".into())],
+            },
+            Correction {
+                date: Date::new(2026, 7, 1).unwrap(),
+                text: vec![Inline::Text("second".into())],
+            },
+        ];
+        let html = republish_html(&d, &d.versions[0], "https://p.example/x?a=1&b=2", "en").unwrap();
+        assert!(
+            html.contains("<p>Hi<sup><a href=\"#note-1\">1</a></sup>bad</p>"),
+            "{html}"
+        );
+        assert!(
+            html.contains("<h3>H</h3>\n<ol start=\"3\">\n<li><p>i</p>\n</li>\n</ol>"),
+            "{html}"
+        );
+        assert!(html.contains("<li id=\"note-1\"><p>N</p>\n</li>"));
+        assert!(html.contains("<p><em>Corrected 1 July 2026</em></p>"));
+        let newest = html.find("second").unwrap();
+        assert!(newest < html.find("first").unwrap(), "newest first");
+        assert!(html.contains("“T” by A B and C D, P &amp; Co, licensed under CC BY-ND 4.0."));
+        assert!(html.contains("<a href=\"https://p.example/x?a=1&amp;b=2\">P &amp; Co</a>"));
+        assert!(
+            !html.contains("script") && !html.contains("javascript") && !html.contains("style")
+        );
+    }
+
+    #[test]
+    fn no_copy_without_a_licence_that_allows_it_or_when_withdrawn() {
+        let mut d = doc();
+        assert_eq!(
+            republish_html(&d, &d.versions[0], "https://p.example/x", "en"),
+            None
+        );
+        d.license = Some(License {
+            id: None,
+            name: "Own".into(),
+            url: "https://p.example/l".into(),
+        });
+        assert_eq!(
+            republish_html(&d, &d.versions[0], "https://p.example/x", "en"),
+            None
+        );
+        d.license = License::creative_commons("CC0-1.0");
+        assert!(republish_html(&d, &d.versions[0], "https://p.example/x", "en").is_some());
+        d.withdrawn = Some(crate::domain::Withdrawn {
+            date: Date::new(2026, 8, 1).unwrap(),
+        });
+        assert_eq!(
+            republish_html(&d, &d.versions[0], "https://p.example/x", "en"),
+            None
+        );
+    }
+}
