@@ -112,16 +112,16 @@ pub fn ShareBar(document: Arc<Document>, version: Version) -> impl IntoView {
         &share_url(ShareUrl::Canonical, &document, &version, &page),
         &version.title,
     );
-    // The framed form, for sites that allow no script: the embed page beside the article page
-    // of a document published by `commentary build` (`<base><id>.json`).
-    let frame = article_page_of(&src, &version.lang)
-        .map(|article| frame_code(&embed_page_url(&article), &article, &version.title));
     // Issue 15: the republish copy (or "all rights reserved") inside the Embed control.
     let republish = (
         document.clone(),
         version.clone(),
         share_url(ShareUrl::Canonical, &document, &version, &page),
     );
+    // The framed form, for sites that allow no script: the embed page beside the article page
+    // of a document published by `commentary build` (`<base><id>.json`).
+    let frame = article_page_of(&src, &version.lang)
+        .map(|article| frame_code(&embed_page_url(&article), &article, &version.title));
     let url = Signal::derive(move || share_url(ctx.mode.get(), &document, &version, &page));
     view! {
         <div class="ce-share" part="share" role="group" aria-label=ui.share>
@@ -306,6 +306,8 @@ fn EmbedCode(
     ui: &'static UiStrings,
     code: String,
     frame: Option<String>,
+    /// Issue 15: the republish copy (or "all rights reserved"), from the document, the version
+    /// and the link back to the article.
     republish: (Arc<Document>, Version, String),
 ) -> impl IntoView {
     let (republish_document, republish_version, republish_link) = republish;

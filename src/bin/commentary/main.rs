@@ -43,8 +43,9 @@ usage: commentary build <content-dir> <out-dir>
 
 build: compiles every commentary folder in <content-dir> (commentary.toml and one <lang>.md
 per language) into <out-dir>/<id>.json, creating <out-dir> if needed, and writes an article
-page <out-dir>/<id>/<lang>/index.html (with oembed.json, card.png and the framed embed page
-embed/index.html) for every language version. A
+page <out-dir>/<id>/<lang>/index.html (with oembed.json, the framed embed page
+embed/index.html and the link card card.png) for every language version, and, with an
+absolute --document-base, feeds/<lang>.atom, feeds/<lang>.json and sitemap.xml. A
 commentary whose sources, CLI and options have not changed since its last build into
 <out-dir> is skipped (its warnings are printed again).
 
