@@ -15,9 +15,9 @@ use crate::browser::{
     UseClipboardReturn,
 };
 use crate::domain::{
-    article_page_of, embed_code, embed_page_url, frame_code, mastodon_instance, mastodon_share_url,
-    normalize_quote, quote_text, quote_url, share_url, ui_strings, Document, ShareTarget, ShareUrl,
-    Shared, UiStrings, Version,
+    article_page_of, embed_code, embed_page_url, frame_code, framed_article_page,
+    mastodon_instance, mastodon_share_url, normalize_quote, quote_text, quote_url, share_url,
+    ui_strings, Document, ShareTarget, ShareUrl, Shared, UiStrings, Version,
 };
 
 /// What the root component lends the share controls: the `share-url` attribute and a way to
@@ -66,7 +66,8 @@ fn reporter(ctx: ShareContext, id: String, lang: String) -> OnShare {
 struct Sharing {
     ctx: ShareContext,
     ui: &'static UiStrings,
-    /// The partner page's address.
+    /// The partner page's address; in an embed page (a frame), the article page of the shown
+    /// version instead, never the frame's own address.
     page: String,
     title: String,
     on_share: OnShare,
@@ -76,10 +77,13 @@ impl Sharing {
     /// `None` when no [`ShareContext`] is provided (then nothing is shared).
     fn of(document: &Document, version: &Version) -> Option<Sharing> {
         let ctx = use_context::<ShareContext>()?;
+        let page = page_url();
+        let src = absolute_url(&ctx.document_src.get_untracked().unwrap_or_default());
+        let page = framed_article_page(&page, &src, &version.lang).unwrap_or(page);
         Some(Sharing {
             ctx,
             ui: ui_strings(&version.lang),
-            page: page_url(),
+            page,
             title: version.title.clone(),
             on_share: reporter(ctx, document.id.clone(), version.lang.clone()),
         })

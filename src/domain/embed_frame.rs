@@ -52,6 +52,32 @@ pub fn article_page_of(src: &str, lang: &str) -> Option<String> {
     Some(format!("{stem}/{lang}/"))
 }
 
+/// When `page` (the address the widget runs at) is the embed page of a version of the document
+/// at `src` (`<base><id>/<any lang>/embed/` beside `<base><id>.json`), the article page of
+/// version `lang`: what an embed page shares in place of its own address (a frame's address,
+/// with the host's secret, is nobody's to share). `None` on any other page.
+///
+/// # Example
+/// ```
+/// use commentary_embed::domain::framed_article_page;
+/// let src = "https://cdn.example/c/x-1.json";
+/// assert_eq!(
+///     framed_article_page("https://cdn.example/c/x-1/en/embed/#?secret=abc", src, "tr").as_deref(),
+///     Some("https://cdn.example/c/x-1/tr/")
+/// );
+/// assert_eq!(framed_article_page("https://partner.example/post/", src, "tr"), None);
+/// ```
+pub fn framed_article_page(page: &str, src: &str, lang: &str) -> Option<String> {
+    let page = page.split(['?', '#']).next().unwrap_or_default();
+    let page = page.strip_suffix("index.html").unwrap_or(page);
+    let folder = page.strip_suffix("embed/")?;
+    let version = folder.strip_suffix('/')?.rsplit('/').next()?;
+    if article_page_of(src, version)? != folder {
+        return None;
+    }
+    article_page_of(src, lang)
+}
+
 /// The framed embed code: a blockquote linking `article` (the article page) with `title`, then
 /// the frame of `embed_page`, with no `#?secret=` (the host adds its own).
 ///
@@ -99,6 +125,39 @@ mod tests {
         assert!(!code.contains("secret"));
         assert_eq!(code.matches("<iframe").count(), 1);
         assert_eq!(code.matches("</blockquote>").count(), 1);
+    }
+
+    #[test]
+    fn only_an_embed_page_of_the_same_document_shares_the_article_page() {
+        let src = "https://c.example/c/x-1.json";
+        for page in [
+            "https://c.example/c/x-1/en/embed/",
+            "https://c.example/c/x-1/en/embed/index.html",
+            "https://c.example/c/x-1/en/embed/?a=1#?secret=a#?secret=b",
+        ] {
+            assert_eq!(
+                framed_article_page(page, src, "ru").as_deref(),
+                Some("https://c.example/c/x-1/ru/"),
+                "{page}"
+            );
+        }
+        for page in [
+            "https://c.example/c/x-1/en/",
+            "https://c.example/c/x-2/en/embed/",
+            "https://other.example/c/x-1/en/embed/",
+            "https://c.example/embed/",
+            "",
+        ] {
+            assert_eq!(framed_article_page(page, src, "ru"), None, "{page}");
+        }
+        assert_eq!(
+            framed_article_page(
+                "https://c.example/c/x-1/en/embed/",
+                "https://c.example/c/x-1",
+                "ru"
+            ),
+            None
+        );
     }
 
     #[test]

@@ -44,7 +44,9 @@ pub use document::{
     SCHEMA_VERSION,
 };
 pub use embed_config::{requested_language, ShareUrl, Theme};
-pub use embed_frame::{article_page_of, embed_page_url, frame_code, FRAME_HEIGHT, FRAME_WIDTH};
+pub use embed_frame::{
+    article_page_of, embed_page_url, frame_code, framed_article_page, FRAME_HEIGHT, FRAME_WIDTH,
+};
 pub use html::{embed_code, escape_attr, escape_text, script_json};
 pub use i18n::{ui_strings, PerUiLanguage, UiStrings};
 pub use lang::{is_language_tag, primary_subtag};

@@ -120,6 +120,10 @@ describe('the embed page in WordPress\'s sandbox', { skip: missingBuild() }, () 
       await root(frame, '[part~="language-toggle"] button[lang="tr"]').click();
       const switched = await nextMessage(page, from, (m) => m.type === 'commentary-embed:height' && m.lang === 'tr');
       assert.equal(switched.id, '2026-36');
+      // The Turkish original has no URL of its own: the embed page shares the Turkish article
+      // page, never its own address (which carries the host's secret).
+      const linkedin = await root(frame, '[part~="share"] a[data-network="linkedin"]').getAttribute('href');
+      assert.equal(linkedin, `https://www.linkedin.com/sharing/share-offsite/?url=${encodeURIComponent(`${CDN}/c/2026-36/tr/`)}`);
     } finally {
       await page.closeAll();
     }
