@@ -1800,3 +1800,37 @@ fn feeds_and_sitemap_keep_skipped_commentaries_and_a_no_op_build_leaves_them_alo
         "the rebuilt commentary has its card"
     );
 }
+
+/// A document above 1 MB compiled (issue 17: what a widget may reasonably be asked to render) is
+/// written, with one warning naming its folder; `check` says the same.
+#[test]
+fn a_very_large_document_is_written_with_a_warning() {
+    let s = Sandbox::new("large-document");
+    let paragraph =
+        "Solidarity among Turkic states is a recurring theme of the commentary. ".repeat(20);
+    let body: String = (0..800).map(|_| format!("{paragraph}\n\n")).collect();
+    s.valid("big").write(
+        "content/big/en.md",
+        &format!("+++\ntitle = \"Title\"\n+++\n\n{body}"),
+    );
+    let run = s.build();
+    assert_eq!(run.code, Some(0), "{run:?}");
+    assert!(s.path("out/big.json").exists());
+    let warning = run
+        .stderr
+        .lines()
+        .find(|l| l.contains("the compiled document is"))
+        .unwrap_or_else(|| panic!("no size warning: {}", run.stderr));
+    assert!(
+        warning.starts_with("content/big: warning: the compiled document is "),
+        "{warning}"
+    );
+    let check = s.run(&["check", "content"]);
+    assert!(
+        check
+            .stderr
+            .contains("content/big: warning: the compiled document is"),
+        "{}",
+        check.stderr
+    );
+}
