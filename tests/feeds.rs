@@ -344,6 +344,15 @@ fn article_pages_carry_the_licence_the_corrections_and_the_withdrawal() {
         "the withdrawn text is not on its page"
     );
     assert_eq!(json_ld(&withdrawn)["creativeWorkStatus"], "Withdrawn");
+    // The embed page (issue 13) says it too, and is never indexed.
+    let embed =
+        fs::read_to_string(out.join("fixture-withdrawn/tr/embed/index.html")).expect("embed page");
+    assert!(embed.contains("<meta name=\"robots\" content=\"noindex\">"));
+    assert!(embed.contains("Yayımcı bu yorumu 1 Ağustos 2026 tarihinde geri çekti."));
+    assert!(
+        !embed.contains("Bozkırdan gelen tahıl"),
+        "nor on its embed page"
+    );
     let document = fs::read_to_string(out.join("fixture-withdrawn.json")).expect("document");
     assert!(!document.contains("Bozkırdan"), "nor in its document");
 }

@@ -96,6 +96,9 @@ pub fn embed_page(document: &Document, version: &Version, options: &PageOptions)
             .map(|s| format!(" · {}", escape_text(s)))
             .unwrap_or_default()
     ));
+    // Rights (issue 15): the withdrawal or the corrections, as the article page says them; a
+    // withdrawn version has no body. (Embed pages always carry `noindex`.)
+    article.push_str(&super::page_rights::notices_html(document, version));
     render_blocks(&version.body, &mut article);
     render_notes(&version.notes, ui, &mut article);
     let original = version
