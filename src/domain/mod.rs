@@ -21,6 +21,7 @@ mod language_names;
 mod language_switch;
 mod lifecycle;
 mod link;
+mod markup;
 mod negotiate;
 mod note_popover;
 mod passage;
@@ -56,6 +57,7 @@ pub use lifecycle::{
     Command, Failure, Lifecycle, Outcome, Phase, Ticket, RETRY_DELAYS_MS, STALL_TIMEOUT_MS,
 };
 pub use link::{safe_href, url_parts, web_url};
+pub use markup::Markup;
 pub use negotiate::{negotiate_language, LanguagePreferences};
 pub use note_popover::{
     NoteAnswer, NoteInput, NotePopover, NoteRef, OpenNote, Timer, CLOSE_DELAY_MS, OPEN_DELAY_MS,

@@ -4,8 +4,8 @@
 //! class a partner's CSS would have to know.
 
 use super::{
-    attribution, byline, corrected_label, escape_attr, escape_text, rights_strings, safe_href,
-    Block, Document, Inline, Version,
+    attribution, byline, corrected_label, escape_attr, escape_text, note_id, rights_strings,
+    safe_href, Document, Markup, Version,
 };
 
 /// The republish HTML of `version`, linking back to `link` (the article's page), with its
@@ -63,17 +63,17 @@ pub fn republish_html(
                 c.date,
                 escape_text(&c.date.format(ui_lang))
             ));
-            inlines(&c.text, &mut out);
+            Markup::REPUBLISH.inlines(&c.text, &mut out);
             out.push_str("</li>\n");
         }
         out.push_str("</ul>\n");
     }
-    blocks(&version.body, &mut out);
+    Markup::REPUBLISH.blocks(&version.body, &mut out);
     if !version.notes.is_empty() {
         out.push_str("<hr>\n<ol>\n");
         for note in &version.notes {
-            out.push_str(&format!("<li id=\"note-{}\">", note.number));
-            blocks(&note.content, &mut out);
+            out.push_str(&format!("<li id=\"{}\">", note_id(note.number)));
+            Markup::REPUBLISH.blocks(&note.content, &mut out);
             out.push_str("</li>\n");
         }
         out.push_str("</ol>\n");
@@ -92,100 +92,10 @@ pub fn republish_html(
     Some(out)
 }
 
-fn inlines(list: &[Inline], out: &mut String) {
-    for inline in list {
-        match inline {
-            Inline::Text(t) => out.push_str(&escape_text(t)),
-            Inline::Emphasis(c) => wrap(out, "<em>", c, "</em>"),
-            Inline::Strong(c) => wrap(out, "<strong>", c, "</strong>"),
-            Inline::Code(t) => {
-                out.push_str("<code>");
-                out.push_str(&escape_text(t));
-                out.push_str("</code>");
-            }
-            Inline::Link { href, content } => match safe_href(href) {
-                Some(href) => wrap(
-                    out,
-                    &format!("<a href=\"{}\">", escape_attr(&href)),
-                    content,
-                    "</a>",
-                ),
-                None => inlines(content, out),
-            },
-            Inline::Lang { lang, content } => wrap(
-                out,
-                &format!("<span lang=\"{}\">", escape_attr(lang)),
-                content,
-                "</span>",
-            ),
-            Inline::NoteRef { note, .. } => {
-                out.push_str(&format!("<sup><a href=\"#note-{note}\">{note}</a></sup>"));
-            }
-            Inline::LineBreak => out.push_str("<br>"),
-        }
-    }
-}
-
-fn wrap(out: &mut String, open: &str, content: &[Inline], close: &str) {
-    out.push_str(open);
-    inlines(content, out);
-    out.push_str(close);
-}
-
-fn blocks(list: &[Block], out: &mut String) {
-    for block in list {
-        match block {
-            Block::Paragraph(c) => {
-                wrap(out, "<p>", c, "</p>");
-                out.push('\n');
-            }
-            Block::Heading { level, content } => {
-                // The title is an h2: the text's headings sit below it.
-                let level = (*level).clamp(3, 6);
-                wrap(
-                    out,
-                    &format!("<h{level}>"),
-                    content,
-                    &format!("</h{level}>"),
-                );
-                out.push('\n');
-            }
-            Block::Quote(inner) => {
-                out.push_str("<blockquote>\n");
-                blocks(inner, out);
-                out.push_str("</blockquote>\n");
-            }
-            Block::List {
-                ordered,
-                start,
-                items,
-            } => {
-                out.push_str(&match (ordered, start) {
-                    (true, Some(s)) if *s != 1 => format!("<ol start=\"{s}\">\n"),
-                    (true, _) => "<ol>\n".to_owned(),
-                    (false, _) => "<ul>\n".to_owned(),
-                });
-                for item in items {
-                    out.push_str("<li>");
-                    blocks(item, out);
-                    out.push_str("</li>\n");
-                }
-                out.push_str(if *ordered { "</ol>\n" } else { "</ul>\n" });
-            }
-            Block::Code(text) => {
-                out.push_str("<pre><code>");
-                out.push_str(&escape_text(text));
-                out.push_str("</code></pre>\n");
-            }
-            Block::Rule => out.push_str("<hr>\n"),
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::{Correction, Date, License};
+    use crate::domain::{Correction, Date, Inline, License};
 
     fn doc() -> Document {
         serde_json::from_value(serde_json::json!({

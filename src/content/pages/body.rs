@@ -5,7 +5,7 @@
 use super::PageOptions;
 use crate::domain::{
     backlink_mark, byline, escape_attr, escape_text, language_name, note_id, ref_id, safe_href,
-    ui_strings, Block, Document, Inline, Note, UiStrings, Version,
+    ui_strings, Block, Document, Inline, Markup, Note, UiStrings, Version,
 };
 
 /// The plain text of inlines (for descriptions): note references dropped.
@@ -60,97 +60,14 @@ pub fn description(version: &Version) -> String {
     format!("{cut}…")
 }
 
+/// The inlines of a page ([`Markup::PAGE`]).
 pub(crate) fn render_inlines(inlines: &[Inline], out: &mut String) {
-    for inline in inlines {
-        match inline {
-            Inline::Text(t) => out.push_str(&escape_text(t)),
-            Inline::Emphasis(c) => wrap(out, "<em>", c, "</em>"),
-            Inline::Strong(c) => wrap(out, "<strong>", c, "</strong>"),
-            Inline::Code(t) => {
-                out.push_str("<code>");
-                out.push_str(&escape_text(t));
-                out.push_str("</code>");
-            }
-            Inline::Link { href, content } => match safe_href(href) {
-                Some(href) => wrap(
-                    out,
-                    &format!("<a href=\"{}\">", escape_attr(&href)),
-                    content,
-                    "</a>",
-                ),
-                None => render_inlines(content, out),
-            },
-            Inline::Lang { lang, content } => wrap(
-                out,
-                &format!("<span lang=\"{}\">", escape_attr(lang)),
-                content,
-                "</span>",
-            ),
-            Inline::NoteRef { note, occurrence } => out.push_str(&format!(
-                "<sup><a class=\"note-ref\" id=\"{}\" href=\"#{}\">{note}</a></sup>",
-                ref_id(*note, *occurrence),
-                note_id(*note)
-            )),
-            Inline::LineBreak => out.push_str("<br>"),
-        }
-    }
+    Markup::PAGE.inlines(inlines, out);
 }
 
-fn wrap(out: &mut String, open: &str, content: &[Inline], close: &str) {
-    out.push_str(open);
-    render_inlines(content, out);
-    out.push_str(close);
-}
-
+/// The blocks of a page ([`Markup::PAGE`]): headings from `<h2>`, references with their anchors.
 pub(crate) fn render_blocks(blocks: &[Block], out: &mut String) {
-    for block in blocks {
-        match block {
-            Block::Paragraph(c) => {
-                wrap(out, "<p>", c, "</p>");
-                out.push('\n');
-            }
-            Block::Heading { level, content } => {
-                let level = (*level).clamp(2, 6);
-                wrap(
-                    out,
-                    &format!("<h{level}>"),
-                    content,
-                    &format!("</h{level}>"),
-                );
-                out.push('\n');
-            }
-            Block::Quote(blocks) => {
-                out.push_str("<blockquote>\n");
-                render_blocks(blocks, out);
-                out.push_str("</blockquote>\n");
-            }
-            Block::List {
-                ordered,
-                start,
-                items,
-            } => {
-                let open = match (ordered, start) {
-                    (true, Some(s)) if *s != 1 => format!("<ol start=\"{s}\">"),
-                    (true, _) => "<ol>".into(),
-                    (false, _) => "<ul>".into(),
-                };
-                out.push_str(&open);
-                out.push('\n');
-                for item in items {
-                    out.push_str("<li>");
-                    render_blocks(item, out);
-                    out.push_str("</li>\n");
-                }
-                out.push_str(if *ordered { "</ol>\n" } else { "</ul>\n" });
-            }
-            Block::Code(text) => {
-                out.push_str("<pre><code>");
-                out.push_str(&escape_text(text));
-                out.push_str("</code></pre>\n");
-            }
-            Block::Rule => out.push_str("<hr>\n"),
-        }
-    }
+    Markup::PAGE.blocks(blocks, out);
 }
 
 pub(crate) fn render_notes(notes: &[Note], ui: &UiStrings, out: &mut String) {
