@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 
 use super::content::{render_inlines, Ctx};
-use crate::browser::{use_clipboard, CopyState};
+use super::share_bar::CodeField;
 use crate::domain::{
     attribution, corrected_label, notices, republish_html, rights_strings, withdrawn_label,
     Document, Notice, UiStrings, Version,
@@ -118,32 +118,11 @@ pub fn Republish(
         return view! { <p class="ce-republish-none" data-republish="none">{s.no_republish}</p> }
             .into_any();
     };
-    let clipboard = use_clipboard();
-    let field = NodeRef::<leptos::html::Textarea>::new();
-    let copied = html.clone();
-    let copy = move |_| {
-        clipboard.copy(None, copied.clone(), move |ok| {
-            if !ok {
-                if let Some(area) = field.try_get_untracked().flatten() {
-                    let _ = area.focus();
-                    area.select();
-                }
-            }
-        });
-    };
-    let status = move || match clipboard.state.get() {
-        CopyState::Idle => None,
-        CopyState::Copied => Some(ui.code_copied),
-        CopyState::Failed => Some(ui.code_copy_failed),
-    };
     view! {
         <div class="ce-republish" data-republish="html">
             <h3>{s.republish}</h3>
             <p>{s.republish_hint}</p>
-            <textarea readonly rows="6" spellcheck="false" aria-label=s.republish node_ref=field
-                prop:value=html></textarea>
-            <button type="button" class="ce-republish-copy" on:click=copy>{ui.copy_code}</button>
-            <span class="ce-share-status" role="status">{status}</span>
+            <CodeField ui=ui code=html label=s.republish rows="6" button_class="ce-republish-copy" />
         </div>
     }
     .into_any()

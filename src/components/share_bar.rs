@@ -332,6 +332,23 @@ fn EmbedCode(
 /// One form of the embed code: the code in a field, and its copy control.
 #[component]
 fn EmbedSnippet(ui: &'static UiStrings, code: String, form: &'static str) -> impl IntoView {
+    view! { <CodeField ui=ui code=code label=ui.embed rows="5" form=form button_class="ce-embed-copy" /> }
+}
+
+/// A code to copy: the code in a read-only field, a copy control and what became of the copy;
+/// when the clipboard refuses, the field is selected for the reader to copy by hand.
+#[component]
+pub(super) fn CodeField(
+    ui: &'static UiStrings,
+    code: String,
+    /// The field's accessible name.
+    label: &'static str,
+    rows: &'static str,
+    /// `data-form` of the field and the button (`script`, `frame`), if any.
+    #[prop(optional)]
+    form: Option<&'static str>,
+    button_class: &'static str,
+) -> impl IntoView {
     let clipboard = use_clipboard();
     let state = clipboard.state;
     let field = NodeRef::<leptos::html::Textarea>::new();
@@ -347,9 +364,9 @@ fn EmbedSnippet(ui: &'static UiStrings, code: String, form: &'static str) -> imp
         });
     };
     view! {
-        <textarea readonly rows="5" spellcheck="false" aria-label=ui.embed node_ref=field
+        <textarea readonly rows=rows spellcheck="false" aria-label=label node_ref=field
             data-form=form prop:value=code></textarea>
-        <button type="button" class="ce-embed-copy" data-form=form on:click=copy>{ui.copy_code}</button>
+        <button type="button" class=button_class data-form=form on:click=copy>{ui.copy_code}</button>
         <span class="ce-share-status" role="status">
             {move || match state.get() {
                 CopyState::Idle => None,

@@ -18,7 +18,7 @@ use std::path::Path;
 
 use super::pages::{canonical, render_blocks, render_notes, write_atomic, PageOptions};
 use crate::domain::{
-    byline, embed_page_url, escape_attr, escape_text, frame_code, safe_href, ui_strings, Document,
+    embed_page_url, escape_attr, escape_text, frame_code, safe_href, ui_strings, Document, Markup,
     Version,
 };
 
@@ -77,25 +77,12 @@ pub fn link_card(
 pub fn embed_page(document: &Document, version: &Version, options: &PageOptions) -> String {
     let deeper = frame_options(options);
     let ui = ui_strings(&version.lang);
-    let by = byline(document, version);
     let publisher = &document.publisher;
     let site = publisher.short_name.as_deref().unwrap_or(&publisher.name);
     let article_page = deeper.page_url(&document.id, &version.lang);
     let canonical = canonical(document, version, options).unwrap_or_else(|| article_page.clone());
 
-    let mut article = String::new();
-    article.push_str(&format!(
-        "<h1>{}</h1>\n<p class=\"byline\">{} · {} · <time datetime=\"{}\">{}</time>{}</p>\n",
-        escape_text(&version.title),
-        escape_text(&by.authors),
-        escape_text(&by.publisher),
-        escape_attr(&by.date_iso),
-        escape_text(&by.date),
-        by.series
-            .as_deref()
-            .map(|s| format!(" · {}", escape_text(s)))
-            .unwrap_or_default()
-    ));
+    let mut article = Markup::PAGE.title_and_byline(document, version, Some("byline"));
     // Rights (issue 15): the withdrawal or the corrections, as the article page says them; a
     // withdrawn version has no body. (Embed pages always carry `noindex`.)
     article.push_str(&super::page_rights::notices_html(document, version));

@@ -3,7 +3,9 @@
 //! Every text and attribute value is escaped; a link [`safe_href`] refuses keeps its text and is
 //! no link.
 
-use super::{escape_attr, escape_text, note_id, ref_id, safe_href, Block, Inline};
+use super::{
+    byline, escape_attr, escape_text, note_id, ref_id, safe_href, Block, Document, Inline, Version,
+};
 
 /// What differs between the places that write HTML.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -128,6 +130,32 @@ impl Markup {
                 Inline::LineBreak => out.push_str("<br>"),
             }
         }
+    }
+
+    /// The title of `version` as a heading of `level` (one above [`Markup::top_heading`]), then
+    /// its byline (authors · publisher · date · series), a paragraph of class `class` if given.
+    pub fn title_and_byline(
+        self,
+        document: &Document,
+        version: &Version,
+        class: Option<&str>,
+    ) -> String {
+        let by = byline(document, version);
+        let level = self.top_heading.saturating_sub(1).max(1);
+        format!(
+            "<h{level}>{}</h{level}>\n<p{}>{} · {} · <time datetime=\"{}\">{}</time>{}</p>\n",
+            escape_text(&version.title),
+            class
+                .map(|c| format!(" class=\"{}\"", escape_attr(c)))
+                .unwrap_or_default(),
+            escape_text(&by.authors),
+            escape_text(&by.publisher),
+            escape_attr(&by.date_iso),
+            escape_text(&by.date),
+            by.series
+                .map(|s| format!(" · {}", escape_text(&s)))
+                .unwrap_or_default()
+        )
     }
 
     fn wrap(self, out: &mut String, open: &str, content: &[Inline], close: &str) {

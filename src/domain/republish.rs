@@ -4,8 +4,8 @@
 //! class a partner's CSS would have to know.
 
 use super::{
-    attribution, byline, corrected_label, escape_attr, escape_text, note_id, rights_strings,
-    safe_href, Document, Markup, Version,
+    attribution, corrected_label, escape_attr, escape_text, note_id, rights_strings, safe_href,
+    Document, Markup, Version,
 };
 
 /// The republish HTML of `version`, linking back to `link` (the article's page), with its
@@ -39,18 +39,10 @@ pub fn republish_html(
         return None;
     }
     let s = rights_strings(ui_lang);
-    let by = byline(document, version);
     let mut out = format!(
-        "<article lang=\"{}\">\n<h2>{}</h2>\n<p>{} · {} · <time datetime=\"{}\">{}</time>{}</p>\n",
+        "<article lang=\"{}\">\n{}",
         escape_attr(&version.lang),
-        escape_text(&version.title),
-        escape_text(&by.authors),
-        escape_text(&by.publisher),
-        escape_attr(&by.date_iso),
-        escape_text(&by.date),
-        by.series
-            .map(|s| format!(" · {}", escape_text(&s)))
-            .unwrap_or_default()
+        Markup::REPUBLISH.title_and_byline(document, version, None)
     );
     if let Some(latest) = version.corrected() {
         out.push_str(&format!(

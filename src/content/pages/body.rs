@@ -4,8 +4,8 @@
 
 use super::PageOptions;
 use crate::domain::{
-    backlink_mark, byline, escape_attr, escape_text, language_name, note_id, ref_id, safe_href,
-    ui_strings, Block, Document, Inline, Markup, Note, UiStrings, Version,
+    backlink_mark, escape_attr, escape_text, language_name, note_id, ref_id, safe_href, ui_strings,
+    Block, Document, Inline, Markup, Note, UiStrings, Version,
 };
 
 /// The plain text of inlines (for descriptions): note references dropped.
@@ -102,23 +102,10 @@ pub(super) fn article_html(
     options: &PageOptions,
 ) -> String {
     let ui = ui_strings(&version.lang);
-    let by = byline(document, version);
     let publisher = &document.publisher;
 
     // The article, as the widget's fallback.
-    let mut article = String::new();
-    article.push_str(&format!(
-        "<h1>{}</h1>\n<p class=\"byline\">{} · {} · <time datetime=\"{}\">{}</time>{}</p>\n",
-        escape_text(&version.title),
-        escape_text(&by.authors),
-        escape_text(&by.publisher),
-        escape_attr(&by.date_iso),
-        escape_text(&by.date),
-        by.series
-            .as_deref()
-            .map(|s| format!(" · {}", escape_text(s)))
-            .unwrap_or_default()
-    ));
+    let mut article = Markup::PAGE.title_and_byline(document, version, Some("byline"));
     let others: Vec<String> = document
         .versions
         .iter()
