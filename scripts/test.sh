@@ -21,11 +21,12 @@ step "browser tests: wasm-bindgen-test in headless Chromium"
 cargo test --locked --target wasm32-unknown-unknown --test web
 
 step "build: widget (trunk --release) and documents (commentary build)"
-scripts/build.sh
 # Contract §3: after the set-up, `trunk build --release` alone builds dist/ in a new shell (no
-# scripts/env.sh, a login shell's PATH).
+# scripts/env.sh, a login shell's PATH). First: Trunk replaces dist/ whole, and scripts/build.sh
+# adds dist/sri.json after its own Trunk run.
 env -i HOME="$HOME" PATH="$HOME/.cargo/bin:/usr/local/bin:/usr/bin:/bin" TERM=dumb \
   bash -c 'cd "$1" && trunk build --release' _ "$ROOT"
+scripts/build.sh
 
 step "end-to-end tests: the public script tag in Chromium"
 node --test --test-concurrency=1 tests/e2e/
