@@ -1834,3 +1834,37 @@ fn a_very_large_document_is_written_with_a_warning() {
         check.stderr
     );
 }
+
+/// An item of an array of tables that is not a table (an author, a correction) is named by its
+/// number, at its line, and the other items are still read.
+#[test]
+fn an_array_item_that_is_not_a_table_is_named_by_its_number() {
+    let s = Sandbox::new("array-items");
+    s.valid("x")
+        .write(
+            "content/x/commentary.toml",
+            &COMMENTARY_TOML.replace(
+                "authors = [ { given = \"İlaha\", family = \"Khantamirova\" } ]",
+                "authors = [ { given = \"İlaha\", family = \"Khantamirova\" }, \"Someone\" ]",
+            ),
+        )
+        .write(
+            "content/x/en.md",
+            "+++\ntitle = \"Title\"\npublished = 2026-06-26\ncorrections = [ \"typo\" ]\n+++\n\nText.[^1]\n\n[^1]: Note.\n",
+        );
+    let run = s.build();
+    assert_eq!(run.code, Some(1), "{run:?}");
+    assert!(
+        run.stderr
+            .contains("content/x/commentary.toml:3: author 2 must be "),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains(
+            "content/x/en.md:4: correction 1 must be a table with `date` and `text`, not a string"
+        ),
+        "{}",
+        run.stderr
+    );
+}

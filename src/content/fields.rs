@@ -75,6 +75,33 @@ impl<'t, 'i> Fields<'t, 'i> {
         Fields::new(table, self.base, Some(at), context)
     }
 
+    /// The tables of an array of tables (`authors = [{ … }]`, `[[corrections]]`), each with its
+    /// number from 1, its offset and its fields (context " in <noun> <n>"). An item that is not a
+    /// table is reported at its place, "<noun> <n> must be <shape>, not …", and left out.
+    pub(crate) fn tables<'u>(
+        &self,
+        items: &'u [Spanned<DeValue<'i>>],
+        noun: &str,
+        shape: &str,
+        report: &mut Report,
+    ) -> Vec<(usize, usize, Fields<'u, 'i>)> {
+        let mut tables = Vec::new();
+        for (i, item) in items.iter().enumerate() {
+            let n = i + 1;
+            let at = self.value_offset(item);
+            match item.get_ref() {
+                DeValue::Table(table) => {
+                    tables.push((n, at, self.nested(table, at, format!(" in {noun} {n}"))))
+                }
+                other => report.error(
+                    Some(at),
+                    format!("{noun} {n} must be {shape}, not {}", describe(other)),
+                ),
+            }
+        }
+        tables
+    }
+
     /// The key and value of `key`, marking it known.
     pub(crate) fn get(
         &mut self,

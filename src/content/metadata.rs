@@ -2,7 +2,7 @@
 
 use toml::de::{DeTable, DeValue};
 
-use super::fields::{describe, Fields};
+use super::fields::Fields;
 use super::report::Report;
 use super::rights;
 use crate::domain::{
@@ -105,20 +105,7 @@ fn authors(fields: &mut Fields<'_, '_>, report: &mut Report) -> Vec<Person> {
         return Vec::new();
     }
     let mut people = Vec::new();
-    for (i, item) in items.iter().enumerate() {
-        let n = i + 1;
-        let at = fields.value_offset(item);
-        let DeValue::Table(table) = item.get_ref() else {
-            report.error(
-                Some(at),
-                format!(
-                    "author {n} must be {AUTHOR_SHAPE}, not {}",
-                    describe(item.get_ref())
-                ),
-            );
-            continue;
-        };
-        let mut author = fields.nested(table, at, format!(" in author {n}"));
+    for (_, _, mut author) in fields.tables(items, "author", AUTHOR_SHAPE, report) {
         let given = author.get("given");
         let given = match given {
             None => {

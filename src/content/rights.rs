@@ -3,7 +3,7 @@
 
 use toml::de::DeValue;
 
-use super::fields::{describe, Fields};
+use super::fields::Fields;
 use super::markdown::compile_body;
 use super::report::Report;
 use crate::domain::{
@@ -129,20 +129,12 @@ pub(crate) fn version_rights(
         fields.wrong_type(report, key, value.get_ref(), shape);
         return rights;
     };
-    for (i, item) in items.iter().enumerate() {
-        let n = i + 1;
-        let at = fields.value_offset(item);
-        let DeValue::Table(table) = item.get_ref() else {
-            report.error(
-                Some(at),
-                format!(
-                    "correction {n} must be a table with `date` and `text`, not {}",
-                    describe(item.get_ref())
-                ),
-            );
-            continue;
-        };
-        let mut inner = fields.nested(table, at, format!(" in correction {n}"));
+    for (n, at, mut inner) in fields.tables(
+        items,
+        "correction",
+        "a table with `date` and `text`",
+        report,
+    ) {
         let date = inner.date(
             report,
             "date",
