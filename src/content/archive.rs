@@ -11,7 +11,9 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::Mutex;
 
-use super::build::{commentary_folders, is_commentary_id, write_atomic, write_document};
+use super::build::{
+    commentary_folders, encode_document, is_commentary_id, write_atomic, write_document,
+};
 use super::card::write_cards;
 use super::commentary::{compile_commentary, describe_io};
 use super::feeds::{write_archive, ArchiveEntry, ArchiveError};
@@ -233,7 +235,13 @@ fn one(
         return outcome;
     };
     let summary = Summary::of(&document);
-    if let Some(warning) = large_document(path, &document) {
+    // Encoded once: for the size warning (`check` too) and for `<id>.json`.
+    let json = encode_document(&document);
+    if let Some(warning) = json
+        .as_deref()
+        .ok()
+        .and_then(|j| large_document(path, j.len()))
+    {
         outcome.diagnostics.push(warning);
     }
     let Some(out) = out_dir else {
@@ -241,7 +249,7 @@ fn one(
         return outcome;
     };
     let old = stamps.map(|s| take_stamp(s, name)).unwrap_or_default();
-    let written = create_out_dir(out).and_then(|()| write_outputs(&document, out, options));
+    let written = create_out_dir(out).and_then(|()| write_outputs(&document, &json, out, options));
     match written {
         Ok(written) => {
             // Only now, with every output whole, the stamp; without one (no fingerprint, or a
@@ -278,9 +286,9 @@ fn one(
 /// whole (a 5 MB document rendered with a 226 ms task on a 2-core machine; the seed is 25 KB).
 pub const LARGE_DOCUMENT_BYTES: usize = 1_000_000;
 
-/// The warning for a document whose compiled JSON exceeds [`LARGE_DOCUMENT_BYTES`].
-fn large_document(folder: &Path, document: &Document) -> Option<Diagnostic> {
-    let bytes = serde_json::to_vec(document).map_or(0, |json| json.len());
+/// The warning for a document whose compiled JSON (`bytes` long) exceeds
+/// [`LARGE_DOCUMENT_BYTES`].
+fn large_document(folder: &Path, bytes: usize) -> Option<Diagnostic> {
     (bytes > LARGE_DOCUMENT_BYTES).then(|| {
         Diagnostic::warning(
             folder,
@@ -296,11 +304,13 @@ fn large_document(folder: &Path, document: &Document) -> Option<Diagnostic> {
 /// Writes the document, its pages (and with live reload, the reload script's tag in them).
 fn write_outputs(
     document: &Document,
+    json: &Result<String, String>,
     out: &Path,
     options: &BuildOptions,
 ) -> Result<Written, (PathBuf, String)> {
     let path = out.join(format!("{}.json", document.id));
-    let bytes = write_document(document, &path).map_err(|m| (path.clone(), m))?;
+    let json = json.as_deref().map_err(|m| (path.clone(), m.clone()))?;
+    let bytes = write_document(json, &path).map_err(|m| (path.clone(), m))?;
     let pages = write_pages(document, out, &options.pages).map_err(|m| split_path(&path, m))?;
     // The link cards (`<id>/<lang>/card.png`), per version, with the pages they illustrate.
     write_cards(document, out).map_err(|m| split_path(&path, m))?;

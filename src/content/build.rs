@@ -123,11 +123,19 @@ pub(super) fn commentary_folders(content_dir: &Path) -> io::Result<Vec<(String, 
     Ok(folders)
 }
 
-/// Writes `document` as compact JSON to `path` through a temporary file; returns its size.
-pub(super) fn write_document(document: &Document, path: &Path) -> Result<usize, String> {
-    let json = serde_json::to_string(document)
-        .map_err(|e| format!("internal error: cannot encode the document: {e}"))?;
-    write_atomic(path, &json).map_err(|e| format!("cannot write: {}", describe_io(&e)))?;
+/// `document` as the compact JSON `<id>.json` holds.
+///
+/// # Errors
+/// A message when serde cannot encode it (a bug: the model holds only encodable values).
+pub(super) fn encode_document(document: &Document) -> Result<String, String> {
+    serde_json::to_string(document)
+        .map_err(|e| format!("internal error: cannot encode the document: {e}"))
+}
+
+/// Writes a document's JSON ([`encode_document`]) to `path` through a temporary file; returns
+/// its size.
+pub(super) fn write_document(json: &str, path: &Path) -> Result<usize, String> {
+    write_atomic(path, json).map_err(|e| format!("cannot write: {}", describe_io(&e)))?;
     Ok(json.len())
 }
 
