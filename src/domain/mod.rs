@@ -26,6 +26,7 @@ mod negotiate;
 mod note_popover;
 mod passage;
 mod provenance;
+mod reading;
 mod republish;
 mod rights;
 mod share;
@@ -64,6 +65,10 @@ pub use note_popover::{
 };
 pub use passage::{counterpart, Counterpart, Passage};
 pub use provenance::{provenance, Provenance};
+pub use reading::{
+    pair_rows, second_version, side_note_places, stack_side_notes, NotesMode, Reading,
+    ReadingSwitch, Row,
+};
 pub use republish::republish_html;
 pub use rights::{
     attribution, corrected_label, notices, rights_strings, suggest_license, withdrawn_label,
