@@ -265,7 +265,7 @@ class CommentaryEmbedElement extends HTMLElement {
   #early = null;
 
   static get observedAttributes() {
-    return ["src", "lang", "theme", "share-url", "embed-code"];
+    return ["src", "lang", "theme", "share-url", "embed-code", "reading", "notes"];
   }
 
   connectedCallback() {

@@ -13,7 +13,15 @@ use crate::components::{CommentaryWidget, WidgetConfig};
 
 /// The attributes the element observes (CONTRACTS §3); the loader's `observedAttributes` lists
 /// the same.
-const OBSERVED: [&str; 5] = ["src", "lang", "theme", "share-url", "embed-code"];
+const OBSERVED: [&str; 7] = [
+    "src",
+    "lang",
+    "theme",
+    "share-url",
+    "embed-code",
+    "reading",
+    "notes",
+];
 
 /// One mounted widget. Dropping it (or calling [`Widget::unmount`]) removes its view and its
 /// reactive state; the shadow root stays, empty, for a later re-connection.
@@ -25,6 +33,8 @@ pub struct Widget {
     theme: ArcRwSignal<Option<String>>,
     share_url: ArcRwSignal<Option<String>>,
     embed_code: ArcRwSignal<Option<String>>,
+    reading: ArcRwSignal<Option<String>>,
+    notes: ArcRwSignal<Option<String>>,
 }
 
 /// Renders a widget into `host`'s open shadow root (attached on first use), styled by the
@@ -55,13 +65,15 @@ pub fn mount(
     shadow.append_child(&mount_point)?;
 
     let attribute = |name: &str| ArcRwSignal::new(host.get_attribute(name));
-    let [src, lang, theme, share_url, embed_code] = OBSERVED.map(attribute);
+    let [src, lang, theme, share_url, embed_code, reading, notes] = OBSERVED.map(attribute);
     let config = WidgetConfig {
         src: src.read_only().into(),
         lang: lang.read_only().into(),
         theme: theme.read_only().into(),
         share_url: share_url.read_only().into(),
         embed_code: embed_code.read_only().into(),
+        reading: reading.read_only().into(),
+        notes: notes.read_only().into(),
     };
     let handle = leptos::mount::mount_to(mount_point, move || {
         view! { <CommentaryWidget host=host config=config css_href=css_href documents=documents /> }
@@ -73,6 +85,8 @@ pub fn mount(
         theme,
         share_url,
         embed_code,
+        reading,
+        notes,
     })
 }
 
@@ -86,6 +100,8 @@ impl Widget {
             "theme" => &self.theme,
             "share-url" => &self.share_url,
             "embed-code" => &self.embed_code,
+            "reading" => &self.reading,
+            "notes" => &self.notes,
             _ => return,
         };
         if signal.get_untracked() != value {

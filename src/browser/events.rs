@@ -14,9 +14,23 @@ use super::js_message;
 /// object of the given string fields. A failure to build or send it is logged, never raised: an
 /// event listener of the page must not break the widget.
 pub fn dispatch(host: &HtmlElement, name: &str, detail: &[(&str, &str)]) {
+    dispatch_with_lists(host, name, detail, &[]);
+}
+
+/// [`dispatch`] with fields that are arrays of strings besides the string fields.
+pub fn dispatch_with_lists(
+    host: &HtmlElement,
+    name: &str,
+    detail: &[(&str, &str)],
+    lists: &[(&str, &[String])],
+) {
     let object = Object::new();
     for (key, value) in detail {
         let _ = Reflect::set(&object, &JsValue::from_str(key), &JsValue::from_str(value));
+    }
+    for (key, values) in lists {
+        let array: js_sys::Array = values.iter().map(|v| JsValue::from_str(v)).collect();
+        let _ = Reflect::set(&object, &JsValue::from_str(key), &array);
     }
     let init = CustomEventInit::new();
     init.set_bubbles(true);

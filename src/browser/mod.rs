@@ -26,10 +26,11 @@ mod storage;
 mod zotero;
 
 pub use clipboard::{use_clipboard, CopyState, UseClipboardReturn};
+pub use dom::side_note_shown;
 pub use download::download_text;
 pub use events::{
-    closest_in_event, dispatch, event_path_contains, focus_moves_within, is_hover_pointer, key_of,
-    on_document, on_window, on_window_capture, warn, EventListener,
+    closest_in_event, dispatch, dispatch_with_lists, event_path_contains, focus_moves_within,
+    is_hover_pointer, key_of, on_document, on_window, on_window_capture, warn, EventListener,
 };
 pub use fetch::{request_document, DocumentRequest, DocumentService, Fetched};
 pub use focus::{focus_active_in, focus_in_root, focus_toggle_button, focus_toggle_button_from};

@@ -7,9 +7,9 @@ use web_sys::{Element, FocusOptions, HtmlElement, ScrollBehavior, ScrollToOption
 use super::dom;
 use crate::domain::{note_id, Counterpart, Passage};
 
-/// The top-level blocks of a rendered body, in order (the body's children, whatever else may sit
-/// beside them).
-const BODY_BLOCKS: &str = ".ce-body > :is(p, h3, h4, h5, h6, blockquote, ol, ul, pre, hr)";
+/// The top-level blocks of the shown version's body, in order: the body's children, whatever else
+/// may sit beside them; side by side, the passages of the first column (the shown version).
+const BODY_BLOCKS: &str = ".ce-body:not(.ce-column-second) > :is(p, h3, h4, h5, h6, blockquote, ol, ul, pre, hr, .ce-passage)";
 
 /// Where the reader is in a rendered version: a passage and where its top edge (the bottom edge
 /// for [`Passage::End`]) was on screen, in CSS pixels from the viewport's top.
@@ -20,9 +20,15 @@ pub struct Place {
     pub height: f64,
     /// Whether focus was inside that passage (it moves to the counterpart).
     pub focused: bool,
-    /// Where reading starts on screen: the viewport's top, or the bottom of the language toggle
-    /// while it sticks there.
+    /// Where reading starts on screen: the top of the viewport (or of the host page's element
+    /// that scrolls the widget), or the bottom of the language toggle while it sticks there.
     pub line: f64,
+}
+
+/// The top edge of what the reader sees of the widget: the viewport's, or that of the host
+/// page's scrolling element holding the widget (a panel, a column with `overflow: auto`).
+fn view_top(root: &Element) -> f64 {
+    dom::scroll_parent(root).map_or(0.0, |scroller| rect(&scroller).0.max(0.0))
 }
 
 fn rect(el: &Element) -> (f64, f64, f64) {
@@ -44,13 +50,14 @@ fn note_number(item: &Element) -> Option<u32> {
 /// measured (not laid out).
 pub fn measure_place(root: &Element) -> Option<Place> {
     let (top, bottom, _) = rect(root);
+    let view = view_top(root);
     let line = root
-        .query_selector("[part~='language-toggle']")
+        .query_selector(".ce-toolbar")
         .ok()
         .flatten()
         .map(|toggle| rect(&toggle))
-        .filter(|(t, b, _)| *t <= 1.0 && *b > 0.0)
-        .map_or(0.0, |(_, b, _)| b);
+        .filter(|(t, b, _)| *t <= view + 1.0 && *b > view)
+        .map_or(view, |(_, b, _)| b);
     let place = |passage, top, height, focused| Place {
         passage,
         top,
@@ -58,16 +65,18 @@ pub fn measure_place(root: &Element) -> Option<Place> {
         focused,
         line,
     };
-    if top >= 0.0 {
+    if top >= view {
         // The widget starts on screen or below it: nothing above the reader moves.
         return Some(place(Passage::Start, top, 0.0, false));
     }
-    if bottom <= 0.0 {
+    if bottom <= view {
         // Scrolled past the widget: keep its end (and the host page after it) where it is.
         return Some(place(Passage::End, bottom, 0.0, false));
     }
     let blocks = elements(root, BODY_BLOCKS);
     let notes = elements(root, "[part~='footnotes'] li[id^='note-']");
+    // Side by side, the second column's notes are `c2-note-…`: not matched, as they are not
+    // the shown version's.
     let focused = root
         .get_root_node()
         .dyn_into::<web_sys::ShadowRoot>()
@@ -130,11 +139,17 @@ pub fn restore_place(root: &Element, place: &Place, counterpart: Counterpart) {
     };
     let delta = now - wanted;
     if delta.abs() >= 0.5 {
-        if let Some(window) = web_sys::window() {
-            let options = ScrollToOptions::new();
-            options.set_top(delta);
-            options.set_behavior(ScrollBehavior::Instant);
-            window.scroll_by_with_scroll_to_options(&options);
+        let options = ScrollToOptions::new();
+        options.set_top(delta);
+        options.set_behavior(ScrollBehavior::Instant);
+        // The element of the host page that scrolls the widget, else the page.
+        match dom::scroll_parent(root) {
+            Some(scroller) => scroller.scroll_by_with_scroll_to_options(&options),
+            None => {
+                if let Some(window) = web_sys::window() {
+                    window.scroll_by_with_scroll_to_options(&options);
+                }
+            }
         }
     }
     if place.focused {

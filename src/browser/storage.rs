@@ -12,6 +12,9 @@ pub enum StorageKey {
     CitationStyle,
     /// The reader's Mastodon server (`commentary-embed:mastodon`).
     Mastodon,
+    /// The reading mode the reader chose, `single` or `parallel` (`commentary-embed:reading`);
+    /// shared by every commentary on the site, as the language is.
+    Reading,
 }
 
 impl StorageKey {
@@ -21,6 +24,7 @@ impl StorageKey {
             StorageKey::Language => "commentary-embed:language",
             StorageKey::CitationStyle => "commentary-embed:citation-style",
             StorageKey::Mastodon => "commentary-embed:mastodon",
+            StorageKey::Reading => "commentary-embed:reading",
         }
     }
 
@@ -28,7 +32,7 @@ impl StorageKey {
     fn legacy_key(self) -> Option<&'static str> {
         match self {
             StorageKey::CitationStyle => Some("commentary-embed.citation-style"),
-            StorageKey::Language | StorageKey::Mastodon => None,
+            StorageKey::Language | StorageKey::Mastodon | StorageKey::Reading => None,
         }
     }
 }

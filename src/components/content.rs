@@ -24,7 +24,8 @@ pub fn render_blocks(blocks: &[Block], ctx: Ctx) -> AnyView {
         .into_any()
 }
 
-fn render_block(block: &Block, ctx: Ctx) -> AnyView {
+/// Renders one block.
+pub fn render_block(block: &Block, ctx: Ctx) -> AnyView {
     match block {
         Block::Paragraph(c) => view! { <p>{render_inlines(c, ctx)}</p> }.into_any(),
         Block::Heading { level, content } => {

@@ -16,11 +16,13 @@ use leptos::prelude::*;
 
 use super::content::{render_blocks, Ctx};
 use crate::browser::{
-    event_path_contains, focus_active_in, focus_moves_within, is_hover_pointer, key_of, on_window,
-    on_window_capture, place_popover, show_popover, EventListener, PopoverSheet, Timeout,
+    event_path_contains, focus_active_in, focus_in_root, focus_moves_within, is_hover_pointer,
+    key_of, on_window, on_window_capture, place_popover, show_popover, side_note_shown,
+    EventListener, PopoverSheet, Timeout,
 };
 use crate::domain::{
-    note_id, ref_id, Note, NoteAnswer, NoteInput, NotePopover, NoteRef, OpenNote, Timer, UiStrings,
+    note_id, ref_id, side_note_places, Note, NoteAnswer, NoteInput, NotePopover, NoteRef,
+    NotesMode, OpenNote, Timer, UiStrings, Version,
 };
 
 /// The footnote state of one widget, shared by every reference of the shown version.
@@ -35,13 +37,31 @@ pub struct Footnotes {
     /// note that was just closed.
     refocusing: StoredValue<bool>,
     sheet: StoredValue<Option<PopoverSheet>, LocalStorage>,
+    /// Prefixes the ids of this version's references and notes: empty for the shown version,
+    /// `c2-` for the second column side by side (ids are unique in the shadow root).
+    scope: &'static str,
+    mode: NotesMode,
+    /// The notes that stand in the margin with `notes="side"`: those the body cites.
+    sided: StoredValue<Vec<u32>>,
+    /// The note whose reference or side note is hovered or focused: both are highlighted.
+    lit: RwSignal<Option<u32>>,
 }
 
 impl Footnotes {
-    /// The state for one version's notes; nothing is open.
-    pub fn new(notes: Vec<Note>) -> Footnotes {
+    /// The state for `version`'s notes, shown in `mode`, its ids prefixed with `scope`;
+    /// nothing is open.
+    pub fn new(version: &Version, scope: &'static str, mode: NotesMode) -> Footnotes {
         Footnotes {
-            notes: StoredValue::new(notes),
+            notes: StoredValue::new(version.notes.clone()),
+            scope,
+            mode,
+            sided: StoredValue::new(
+                side_note_places(version)
+                    .into_iter()
+                    .map(|(note, _)| note)
+                    .collect(),
+            ),
+            lit: RwSignal::new(None),
             rules: StoredValue::new(NotePopover::new()),
             open: RwSignal::new(None),
             timer: StoredValue::new_local(None),
@@ -98,38 +118,79 @@ pub fn FootnoteRef(
             .get()
             .is_some_and(|o| o.at == NoteRef { note, occurrence })
     });
-    let popover_id = format!("ce-popover-{note}-{occurrence}");
+    let scope = footnotes.scope;
+    let popover_id = popover_id_for(scope, note, occurrence);
+    let target_id = format!("{scope}{}", note_id(note));
 
+    // `notes="end"`, or a side note standing beside the reference: no popover.
+    let no_popover = move || match footnotes.mode {
+        NotesMode::End => true,
+        NotesMode::Side => anchor
+            .get_untracked()
+            .is_some_and(|a| side_note_shown(&a, note)),
+        NotesMode::Popover => false,
+    };
+    let light = move |on: bool| {
+        let now = on.then_some(note);
+        if footnotes.lit.try_get_untracked() != Some(now) {
+            let _ = footnotes.lit.try_set(now);
+        }
+    };
     let at = NoteRef { note, occurrence };
     let on_pointerenter = move |ev: ev::PointerEvent| {
         if is_hover_pointer(&ev) {
-            footnotes.feed(NoteInput::PointerEnter(at));
+            light(true);
+            if !no_popover() {
+                footnotes.feed(NoteInput::PointerEnter(at));
+            }
         }
     };
     let on_pointerleave = move |ev: ev::PointerEvent| {
         if is_hover_pointer(&ev) {
-            footnotes.feed(NoteInput::PointerLeave(at));
+            light(false);
+            if !no_popover() {
+                footnotes.feed(NoteInput::PointerLeave(at));
+            }
         }
     };
     let on_focus = move |_| {
+        light(true);
         if footnotes.refocusing.get_value() {
             footnotes.refocusing.set_value(false);
-        } else {
+        } else if !no_popover() {
             footnotes.feed(NoteInput::Focus(at));
         }
     };
-    let on_click = move |ev: ev::MouseEvent| {
-        ev.prevent_default();
-        footnotes.feed(NoteInput::Activate(at));
-    };
-    let on_keydown = move |ev: ev::KeyboardEvent| {
-        if matches!(ev.key().as_str(), " " | "Spacebar") {
-            ev.prevent_default();
+    // Activating a reference opens its popover; with notes at the end, or a side note beside
+    // it, it moves focus to the note instead.
+    let activate = move |target: &str| {
+        if no_popover() {
+            if let Some(a) = anchor.get_untracked() {
+                let id = match footnotes.mode {
+                    NotesMode::Side => format!("{scope}side-{note}"),
+                    _ => target.to_owned(),
+                };
+                focus_in_root(&a, &id);
+            }
+        } else {
             footnotes.feed(NoteInput::Activate(at));
         }
     };
+    let click_target = target_id.clone();
+    let on_click = move |ev: ev::MouseEvent| {
+        ev.prevent_default();
+        activate(&click_target);
+    };
+    let key_target = target_id.clone();
+    let on_keydown = move |ev: ev::KeyboardEvent| {
+        if matches!(ev.key().as_str(), " " | "Spacebar") {
+            ev.prevent_default();
+            activate(&key_target);
+        }
+    };
     let on_focusout = move |ev: ev::FocusEvent| {
-        if !focus_stays(&ev, &popover_id_for(note, occurrence)) {
+        light(false);
+        if !focus_stays(&ev, &popover_id_for(scope, note, occurrence)) {
             footnotes.feed(NoteInput::FocusLeft);
         }
     };
@@ -142,20 +203,36 @@ pub fn FootnoteRef(
             view! { <FootnotePopover note=note occurrence=occurrence content=content footnotes=footnotes anchor=anchor ui=ui /> }
         })
     };
+    // `notes="side"`: the note, after its first reference (the stylesheet floats it into the
+    // margin where the widget is wide enough, and hides it elsewhere).
+    let side = (footnotes.mode == NotesMode::Side
+        && occurrence == 1
+        && footnotes.sided.with_value(|s| s.contains(&note)))
+    .then(|| {
+        let content = footnotes.notes.with_value(|notes| {
+            notes
+                .iter()
+                .find(|n| n.number == note)
+                .map(|n| n.content.clone())
+                .unwrap_or_default()
+        });
+        view! { <SideNote note=note content=content footnotes=footnotes ui=ui /> }
+    });
 
     view! {
         <sup class="ce-ref">
             <a
                 part="footnote-ref"
                 node_ref=anchor
-                id=ref_id(note, occurrence)
-                href=format!("#{}", note_id(note))
+                id=format!("{scope}{}", ref_id(note, occurrence))
+                href=format!("#{target_id}")
                 data-note=note.to_string()
                 aria-label=format!("{} {note}", ui.note)
                 aria-haspopup="dialog"
                 aria-expanded=move || if is_open.get() { "true" } else { "false" }
                 aria-controls=move || is_open.get().then(|| popover_id.clone())
                 class:ce-ref-open=is_open
+                class:ce-ref-lit=move || footnotes.lit.get() == Some(note)
                 on:pointerenter=on_pointerenter
                 on:pointerleave=on_pointerleave
                 on:focus=on_focus
@@ -167,11 +244,44 @@ pub fn FootnoteRef(
             </a>
         </sup>
         {popover}
+        {side}
     }
 }
 
-fn popover_id_for(note: u32, occurrence: u32) -> String {
-    format!("ce-popover-{note}-{occurrence}")
+fn popover_id_for(scope: &str, note: u32, occurrence: u32) -> String {
+    format!("{scope}ce-popover-{note}-{occurrence}")
+}
+
+/// A note in the margin (`part="sidenote"`), highlighted with its reference.
+#[component]
+fn SideNote(
+    note: u32,
+    content: Vec<crate::domain::Block>,
+    footnotes: Footnotes,
+    ui: &'static UiStrings,
+) -> impl IntoView {
+    let lit = move |on: bool| {
+        let _ = footnotes.lit.try_set(on.then_some(note));
+    };
+    view! {
+        <span
+            class="ce-sidenote"
+            part="sidenote"
+            role="note"
+            tabindex="-1"
+            id=format!("{}side-{note}", footnotes.scope)
+            data-note=note.to_string()
+            aria-label=format!("{} {note}", ui.note)
+            class:ce-sidenote-lit=move || footnotes.lit.get() == Some(note)
+            on:pointerenter=move |_| lit(true)
+            on:pointerleave=move |_| lit(false)
+            on:focusin=move |_| lit(true)
+            on:focusout=move |_| lit(false)
+        >
+            <span class="ce-sidenote-number" aria-hidden="true">{note.to_string()}</span>
+            {render_blocks(&content, Ctx { ui, footnotes: None })}
+        </span>
+    }
 }
 
 /// Whether focus, leaving an element, goes to the reference or into the popover `popover_id`.
@@ -193,7 +303,7 @@ fn FootnotePopover(
     ui: &'static UiStrings,
 ) -> impl IntoView {
     let popover = NodeRef::<html::Span>::new();
-    let id = popover_id_for(note, occurrence);
+    let id = popover_id_for(footnotes.scope, note, occurrence);
     let label_id = format!("{id}-label");
     let labelledby = label_id.clone();
 

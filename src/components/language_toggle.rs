@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use crate::browser::{browser_language_name, focus_toggle_button_from};
-use crate::domain::{text_direction, ui_strings, version_label, Document, Provenance};
+use crate::domain::{text_direction, ui_strings, version_label, Document, Provenance, Reading};
 use leptos::prelude::*;
 
 /// One `button` per language version, each named in its own language, with `lang` and
@@ -15,6 +15,9 @@ pub fn LanguageToggle(
     /// The language tag of the shown version.
     shown: Signal<Option<String>>,
     choose: Callback<String>,
+    /// The reading mode shown, and the reader's choice of another (`part="parallel-toggle"`).
+    reading: Signal<Reading>,
+    choose_reading: Callback<Reading>,
 ) -> impl IntoView {
     (document.versions.len() > 1).then(|| {
         let ui = move || ui_strings(shown.get().as_deref().unwrap_or("en"));
@@ -43,15 +46,37 @@ pub fn LanguageToggle(
                 }
             })
             .collect_view();
+        let parallel = move || reading.get() == Reading::Parallel;
+        let toggle = move |_| {
+            choose_reading.run(if parallel() {
+                Reading::Single
+            } else {
+                Reading::Parallel
+            })
+        };
+        // The parallel toggle stands beside the language buttons, outside their group: the
+        // group holds one button per language (CONTRACTS §3).
         view! {
-            <div
-                class="ce-language-toggle"
-                part="language-toggle"
-                role="group"
-                lang=move || ui().lang
-                aria-label=move || ui().languages
-            >
-                {buttons}
+            <div class="ce-toolbar" part="toolbar" lang=move || ui().lang>
+                <div
+                    class="ce-language-toggle"
+                    part="language-toggle"
+                    role="group"
+                    lang=move || ui().lang
+                    aria-label=move || ui().languages
+                >
+                    {buttons}
+                </div>
+                <button
+                    type="button"
+                    class="ce-parallel-toggle"
+                    part="parallel-toggle"
+                    aria-pressed=move || if parallel() { "true" } else { "false" }
+                    on:click=toggle
+                >
+                    <span class="ce-parallel-icon" aria-hidden="true"></span>
+                    {move || ui().side_by_side}
+                </button>
             </div>
         }
     })

@@ -10,6 +10,7 @@ mod error_notice;
 mod footnotes;
 mod language_toggle;
 mod notices;
+mod reader;
 mod share_bar;
 mod widget;
 

@@ -6,15 +6,16 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use super::reader::{announce, followed, widget_number, ReaderChoice};
 use super::{CommentaryArticle, ErrorNotice, LanguageToggle, ShareContext, ShareEvent};
 use crate::browser::{
-    closest_in_event, dispatch, focus_in_root, measure_place, preferred_languages, remember,
-    remembered, request_document, restore_place, warn, DocumentRequest, DocumentService, Fetched,
-    HostElement, Place, StorageKey, Timeout,
+    closest_in_event, dispatch, dispatch_with_lists, focus_in_root, measure_place,
+    preferred_languages, remember, remembered, request_document, restore_place, warn,
+    DocumentRequest, DocumentService, Fetched, HostElement, Place, StorageKey, Timeout,
 };
 use crate::domain::{
-    counterpart, requested_language, ui_strings, Command, Document, Failure, LanguageSwitch,
-    Lifecycle, Outcome, ShareUrl, Theme, Ticket,
+    counterpart, requested_language, second_version, ui_strings, Command, Document, Failure,
+    LanguageSwitch, Lifecycle, NotesMode, Outcome, Reading, ReadingSwitch, ShareUrl, Theme, Ticket,
 };
 
 /// The element's attributes, as signals the custom element writes when they change.
@@ -27,6 +28,10 @@ pub struct WidgetConfig {
     pub share_url: Signal<Option<String>>,
     /// `embed-code`: present to show the Embed control (demo and article pages).
     pub embed_code: Signal<Option<String>>,
+    /// `reading`: `single` (default) or `parallel`.
+    pub reading: Signal<Option<String>>,
+    /// `notes`: `popover` (default), `side` or `end`.
+    pub notes: Signal<Option<String>>,
 }
 
 /// What the reader sees in place of the element's children.
@@ -56,9 +61,20 @@ struct Driver {
     service: StoredValue<DocumentService, LocalStorage>,
     host: StoredValue<HostElement, LocalStorage>,
     requested: Memo<Option<String>>,
+    /// The `reading` attribute.
+    reading_attribute: Signal<Option<String>>,
     /// Where the reader was before a switch, and in which version: restored once the new
     /// version is in place.
     pending_place: StoredValue<Option<(String, Place)>>,
+    /// The reading mode's rules, and the mode asked for (the document may show less).
+    readings: StoredValue<ReadingSwitch>,
+    reading: RwSignal<Reading>,
+    /// The reader's choice of the second column's version, side by side.
+    second: RwSignal<Option<String>>,
+    /// The reading mode and languages last told the page (`commentary-reading-change`).
+    told: StoredValue<Option<(Reading, Vec<String>)>>,
+    /// This widget's number on the page: its own announcements are not followed.
+    me: u64,
 }
 
 impl Driver {
@@ -139,6 +155,16 @@ impl Driver {
             .try_update_value(|l| l.loaded(&document, stored.as_deref(), attribute.as_deref()))
             .flatten();
         self.pending_place.set_value(None);
+        self.told.set_value(None);
+        let mode = self.readings.try_update_value(|r| {
+            r.loaded(
+                remembered(StorageKey::Reading).as_deref(),
+                self.reading_attribute.get_untracked().as_deref(),
+            )
+        });
+        if let Some(mode) = mode {
+            self.reading.set(mode);
+        }
         self.shown.set(pick);
         let ticket = self.life.with_value(Lifecycle::ticket);
         self.showing.set(Showing::Document(ticket, document));
@@ -146,10 +172,45 @@ impl Driver {
 
     /// Shows `lang`, noting where the reader is so the new version can put them back there.
     fn switch_to(self, lang: String, root: NodeRef<leptos::html::Div>) {
+        self.note_place(root);
+        self.shown.set(Some(lang));
+    }
+
+    /// Notes where the reader is, in the shown version, before the article is replaced.
+    fn note_place(self, root: NodeRef<leptos::html::Div>) {
         let current = self.shown.get_untracked();
         let place = root.get_untracked().and_then(|r| measure_place(&r));
         self.pending_place.set_value(current.zip(place));
-        self.shown.set(Some(lang));
+    }
+
+    /// Shows the article in `mode`, keeping the reader's place.
+    fn switch_reading(self, mode: Reading, root: NodeRef<leptos::html::Div>) {
+        if self.reading.get_untracked() != mode {
+            self.note_place(root);
+            self.reading.set(mode);
+        }
+    }
+
+    /// The document shown, if any.
+    fn document(self) -> Option<Arc<Document>> {
+        match self.showing.try_get_untracked()? {
+            Showing::Document(_, document) => Some(document),
+            _ => None,
+        }
+    }
+
+    fn tell_reading(self, mode: Reading, langs: &[String]) {
+        let Some(document) = self.document() else {
+            return;
+        };
+        let _ = self.host.try_with_value(|h| {
+            dispatch_with_lists(
+                h,
+                "commentary-reading-change",
+                &[("id", &document.id), ("reading", mode.as_str())],
+                &[("langs", langs)],
+            )
+        });
     }
 
     fn tell(self, name: &str, lang: &str) {
@@ -190,7 +251,13 @@ pub fn CommentaryWidget(
         service: StoredValue::new_local(documents),
         host: StoredValue::new_local(host),
         requested,
+        reading_attribute: config.reading,
         pending_place: StoredValue::new(None),
+        readings: StoredValue::new(ReadingSwitch::new()),
+        reading: RwSignal::new(Reading::Single),
+        second: RwSignal::new(None),
+        told: StoredValue::new(None),
+        me: widget_number(),
     };
 
     // Each `src`, the first included: the lifecycle decides what to fetch and what to abort.
@@ -237,7 +304,74 @@ pub fn CommentaryWidget(
             if switch.remember {
                 remember(StorageKey::Language, &switch.lang);
             }
+            announce(driver.me, ReaderChoice::Language(switch.lang.clone()));
             driver.switch_to(switch.lang, root);
+        }
+    });
+
+    // The reader's choice of a reading mode: shown, remembered and announced.
+    let choose_reading = Callback::new(move |mode: Reading| {
+        if let Some(mode) = driver
+            .readings
+            .try_update_value(|r| r.chosen(mode))
+            .flatten()
+        {
+            remember(StorageKey::Reading, mode.as_str());
+            announce(driver.me, ReaderChoice::Reading(mode));
+            driver.switch_reading(mode, root);
+        }
+    });
+    // The second column's version, side by side.
+    let choose_second = Callback::new(move |lang: String| {
+        driver.note_place(root);
+        driver.second.set(Some(lang));
+    });
+
+    // A later change of `reading` by the page switches, even away from the reader's choice.
+    Effect::new(move |previous: Option<Option<String>>| {
+        let now = config.reading.get();
+        if previous.is_some_and(|p| p != now) {
+            let mode = driver
+                .readings
+                .try_update_value(|r| r.attribute_changed(now.as_deref()))
+                .flatten();
+            if let Some(mode) = mode {
+                driver.switch_reading(mode, root);
+            }
+        }
+        now
+    });
+
+    // One reader, many widgets: a choice made in another widget of the page, when this one's
+    // document can show it (the first run only subscribes).
+    Effect::new(move |first: Option<()>| {
+        let choice = followed(driver.me);
+        if first.is_none() {
+            return;
+        }
+        let Some(document) = driver.document() else {
+            return;
+        };
+        match choice {
+            Some(ReaderChoice::Language(lang)) => {
+                let shown = document.version(&lang).map(|v| v.lang.clone());
+                let switch = shown
+                    .and_then(|lang| driver.languages.try_update_value(|l| l.chosen(&lang)))
+                    .flatten();
+                if let Some(switch) = switch {
+                    driver.switch_to(switch.lang, root);
+                }
+            }
+            Some(ReaderChoice::Reading(mode)) if mode.for_document(&document) == mode => {
+                if let Some(mode) = driver
+                    .readings
+                    .try_update_value(|r| r.chosen(mode))
+                    .flatten()
+                {
+                    driver.switch_reading(mode, root);
+                }
+            }
+            Some(ReaderChoice::Reading(_)) | None => {}
         }
     });
 
@@ -280,6 +414,12 @@ pub fn CommentaryWidget(
         }
     };
 
+    // The mode the toggle shows as pressed: what the document can show of the mode asked for.
+    let reading_shown = Signal::derive(move || match driver.showing.get() {
+        Showing::Document(_, document) => driver.reading.get().for_document(&document),
+        _ => Reading::Single,
+    });
+
     let body = move || match (driver.showing.get(), css_ready.get()) {
         (Showing::Document(ticket, document), true) => {
             let article_document = document.clone();
@@ -293,6 +433,22 @@ pub fn CommentaryWidget(
                     .cloned()?;
                 let lang = version.lang.clone();
                 let placed = document.clone();
+                // Side by side when asked and the document has a second version.
+                let second = match driver.reading.get().for_document(&document) {
+                    Reading::Parallel => {
+                        let chosen = driver.second.get();
+                        second_version(&document, &lang, chosen.as_deref()).cloned()
+                    }
+                    Reading::Single => None,
+                };
+                let mode = if second.is_some() {
+                    Reading::Parallel
+                } else {
+                    Reading::Single
+                };
+                let mut langs = vec![lang.clone()];
+                langs.extend(second.as_ref().map(|v| v.lang.clone()));
+                let notes_mode = NotesMode::from_attribute(config.notes.get().as_deref());
                 // After this view is mounted: put the reader back at their passage, then tell
                 // the page (which may read the rendered article in its handler).
                 Effect::new(move |_| {
@@ -312,6 +468,16 @@ pub fn CommentaryWidget(
                     {
                         driver.run(commands, None);
                     }
+                    // A change of mode or of the languages shown side by side (not the first
+                    // rendering: `commentary-ready` tells that).
+                    let now = (mode, langs.clone());
+                    let before = driver
+                        .told
+                        .try_update_value(|t| t.replace(now.clone()))
+                        .flatten();
+                    if before.is_some_and(|b| b != now) {
+                        driver.tell_reading(mode, &langs);
+                    }
                 });
                 let (copy_id, copy_lang) = (document.id.clone(), version.lang.clone());
                 let on_citation_copy = Callback::new(move |(style, text): (String, String)| {
@@ -325,17 +491,26 @@ pub fn CommentaryWidget(
                         .host
                         .with_value(|h| dispatch(h, "commentary-citation-copy", &detail));
                 });
+                let second = second.map(|v| (v, choose_second));
                 Some(view! {
                     <CommentaryArticle
                         document=document
                         version=version
                         choose=choose
                         on_citation_copy=on_citation_copy
+                        second=second
+                        notes_mode=notes_mode
                     />
                 })
             };
             view! {
-                <LanguageToggle document=document shown=driver.shown.into() choose=choose />
+                <LanguageToggle
+                    document=document
+                    shown=driver.shown.into()
+                    choose=choose
+                    reading=reading_shown
+                    choose_reading=choose_reading
+                />
                 {article}
             }
             .into_any()
@@ -362,6 +537,8 @@ pub fn CommentaryWidget(
             class="ce-root"
             node_ref=root
             data-theme=move || Theme::from_attribute(config.theme.get().as_deref()).as_str()
+            data-reading=move || reading_shown.get().as_str()
+            data-notes=move || NotesMode::from_attribute(config.notes.get().as_deref()).as_str()
             on:click=on_click
         >
             {body}

@@ -107,6 +107,13 @@ pub struct UiStrings {
     /// Shown when the page does not let the widget save a file (a sandboxed frame); the text
     /// follows, selected, to copy.
     pub download_blocked: &'static str,
+    // Reading modes (issue 14).
+    /// The control that shows two versions side by side (`part="parallel-toggle"`).
+    pub side_by_side: &'static str,
+    /// Labels the choice of the second column's version.
+    pub compare_with: &'static str,
+    /// Accessible name of the side-by-side view, before the two languages.
+    pub parallel_view: &'static str,
 }
 
 /// One string for each language the UI speaks: a language left out does not compile.
@@ -191,6 +198,9 @@ const EN: UiStrings = UiStrings {
     embed_frame: "Without a script (WordPress and sites that allow no scripts): a frame",
     window_blocked: "This site does not let the commentary open new windows. Copy the link:",
     download_blocked: "This site does not let the commentary save files. Copy the text:",
+    side_by_side: "Side by side",
+    compare_with: "Compare with",
+    parallel_view: "Side by side:",
 };
 
 const TR: UiStrings = UiStrings {
@@ -248,6 +258,9 @@ const TR: UiStrings = UiStrings {
     embed_frame: "Betik olmadan (WordPress ve betiğe izin vermeyen siteler): çerçeve",
     window_blocked: "Bu site, yorumun yeni pencere açmasına izin vermiyor. Bağlantıyı kopyalayın:",
     download_blocked: "Bu site, yorumun dosya kaydetmesine izin vermiyor. Metni kopyalayın:",
+    side_by_side: "Yan yana",
+    compare_with: "Karşılaştır",
+    parallel_view: "Yan yana:",
 };
 
 const RU: UiStrings = UiStrings {
@@ -305,6 +318,9 @@ const RU: UiStrings = UiStrings {
     embed_frame: "Без скрипта (WordPress и сайты, где скрипты запрещены): фрейм",
     window_blocked: "Этот сайт не разрешает комментарию открывать новые окна. Скопируйте ссылку:",
     download_blocked: "Этот сайт не разрешает комментарию сохранять файлы. Скопируйте текст:",
+    side_by_side: "Рядом",
+    compare_with: "Сравнить с",
+    parallel_view: "Рядом:",
 };
 
 const AZ: UiStrings = UiStrings {
@@ -362,6 +378,9 @@ const AZ: UiStrings = UiStrings {
     embed_frame: "Skriptsiz (WordPress və skriptə icazə verməyən saytlar): çərçivə",
     window_blocked: "Bu sayt şərhə yeni pəncərə açmağa icazə vermir. Keçidi kopyalayın:",
     download_blocked: "Bu sayt şərhə fayl saxlamağa icazə vermir. Mətni kopyalayın:",
+    side_by_side: "Yanaşı",
+    compare_with: "Müqayisə et",
+    parallel_view: "Yanaşı:",
 };
 
 /// The UI strings for a language tag: its language when the UI speaks it, else English.

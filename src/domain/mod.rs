@@ -66,8 +66,7 @@ pub use note_popover::{
 pub use passage::{counterpart, Counterpart, Passage};
 pub use provenance::{provenance, Provenance};
 pub use reading::{
-    pair_rows, second_version, side_note_places, stack_side_notes, NotesMode, Reading,
-    ReadingSwitch, Row,
+    pair_rows, second_version, side_note_places, NotesMode, Reading, ReadingSwitch, Row,
 };
 pub use republish::republish_html;
 pub use rights::{

@@ -295,22 +295,6 @@ fn inline_refs(inlines: &[Inline], out: &mut Vec<u32>) {
     }
 }
 
-/// Where side notes stand when each must start at or below its wanted top (its reference's line)
-/// and below the one before it plus `gap`: notes push each other down, never overlap. `notes` are
-/// `(wanted top, height)` in reading order; the answer is each note's top. The stylesheet does
-/// the same with floats that clear each other; this is the rule the tests measure against.
-pub fn stack_side_notes(notes: &[(f64, f64)], gap: f64) -> Vec<f64> {
-    let mut next_free = f64::NEG_INFINITY;
-    notes
-        .iter()
-        .map(|&(wanted, height)| {
-            let top = wanted.max(next_free);
-            next_free = top + height + gap;
-            top
-        })
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -510,17 +494,5 @@ mod tests {
         }))
         .unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(side_note_places(&v), vec![(2, 0), (1, 1), (3, 2)]);
-    }
-
-    #[test]
-    fn side_notes_push_each_other_down_and_never_overlap() {
-        let tops = stack_side_notes(
-            &[(10.0, 50.0), (20.0, 30.0), (200.0, 10.0), (205.0, 5.0)],
-            8.0,
-        );
-        assert_eq!(tops, vec![10.0, 68.0, 200.0, 218.0]);
-        for (i, top) in tops.iter().enumerate().skip(1) {
-            assert!(*top >= tops[i - 1]);
-        }
     }
 }
