@@ -12,7 +12,8 @@ use crate::domain::{note_id, Counterpart, Passage};
 const BODY_BLOCKS: &str = ".ce-body:not(.ce-column-second) > :is(p, h3, h4, h5, h6, blockquote, ol, ul, pre, hr, .ce-passage)";
 
 /// Where the reader is in a rendered version: a passage and where its top edge (the bottom edge
-/// for [`Passage::End`]) was on screen, in CSS pixels from the viewport's top.
+/// for [`Passage::End`]) was on screen, in CSS pixels from the top of what the reader sees (the
+/// viewport's, or that of the host page's element scrolling the widget).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Place {
     pub passage: Passage,
@@ -58,12 +59,14 @@ pub fn measure_place(root: &Element) -> Option<Place> {
         .map(|toggle| rect(&toggle))
         .filter(|(t, b, _)| *t <= view + 1.0 && *b > view)
         .map_or(view, |(_, b, _)| b);
-    let place = |passage, top, height, focused| Place {
+    // Stored from the top of what the reader sees, so that the place holds when the host page
+    // moves the scrolling element meanwhile (other widgets following the same choice).
+    let place = |passage, top: f64, height, focused| Place {
         passage,
-        top,
+        top: top - view,
         height,
         focused,
-        line,
+        line: line - view,
     };
     if top >= view {
         // The widget starts on screen or below it: nothing above the reader moves.
@@ -128,7 +131,7 @@ pub fn restore_place(root: &Element, place: &Place, counterpart: Counterpart) {
         return;
     };
     let (top, bottom, height) = rect(&element);
-    let now = if target == Passage::End { bottom } else { top };
+    let now = if target == Passage::End { bottom } else { top } - view_top(root);
     let wanted = if !counterpart.exact {
         place.top.max(place.line)
     } else if place.top < place.line && place.height > 0.0 && height > 0.0 {
@@ -144,7 +147,18 @@ pub fn restore_place(root: &Element, place: &Place, counterpart: Counterpart) {
         options.set_behavior(ScrollBehavior::Instant);
         // The element of the host page that scrolls the widget, else the page.
         match dom::scroll_parent(root) {
-            Some(scroller) => scroller.scroll_by_with_scroll_to_options(&options),
+            // WebKit may reset the element's scroll once more in the same task (the content it
+            // scrolls was just replaced): the position is set again after it, if it moved.
+            Some(scroller) => {
+                let target = scroller.scroll_top() + delta.round() as i32;
+                scroller.set_scroll_top(target);
+                gloo_timers::callback::Timeout::new(0, move || {
+                    if scroller.scroll_top() != target {
+                        scroller.set_scroll_top(target);
+                    }
+                })
+                .forget();
+            }
             None => {
                 if let Some(window) = web_sys::window() {
                     window.scroll_by_with_scroll_to_options(&options);

@@ -75,6 +75,7 @@ export function recordEvents() {
     'commentary-language-change',
     'commentary-citation-copy',
     'commentary-share',
+    'commentary-reading-change',
   ];
   window.__commentaryEvents = [];
   for (const name of names) {

@@ -18,6 +18,7 @@ import {
   waitForWidget,
 } from './helpers.mjs';
 import { lifecycleTests } from './lifecycle.mjs';
+import { readingTests } from './reading.mjs';
 import { darkShare } from './png.mjs';
 import { Keys } from './webdriver.mjs';
 
@@ -68,6 +69,7 @@ export function engineSuite(engine) {
     after(() => env?.stop());
 
     lifecycleTests(() => env);
+    readingTests(() => env);
 
     test('the seed renders through the public script tag, with every part and the ready event', { timeout: TEST_TIMEOUT }, async (t) => {
       t.diagnostic(`${env.name} ${env.version}`);
@@ -335,10 +337,10 @@ export function engineSuite(engine) {
       // reading line, the bottom of the language toggle that sticks to the top.
       const placed = await env.session.execute(
         `const root = document.getElementById('seed').shadowRoot;
-         const line = root.querySelector('[part~="language-toggle"]').getBoundingClientRect().height;
+         const line = root.querySelector('[part~="toolbar"]').getBoundingClientRect().height;
          const el = root.querySelector('[part~="body"]').querySelectorAll(arguments[1])[arguments[0]];
          window.scrollTo({ top: window.scrollY + el.getBoundingClientRect().top - line - 10, behavior: 'instant' });
-         return { line, toggleTop: root.querySelector('[part~="language-toggle"]').getBoundingClientRect().top };`,
+         return { line, toggleTop: root.querySelector('[part~="toolbar"]').getBoundingClientRect().top };`,
         4,
         BLOCKS,
       );
