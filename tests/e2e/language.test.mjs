@@ -112,7 +112,7 @@ async function readAt(page, id, index, offset) {
   const line = await readingLine(page, id);
   const block = await scrollBlockTo(page, id, index, line + offset);
   const stuck = await page.evaluate(
-    (id) => document.getElementById(id).shadowRoot.querySelector('[part~="language-toggle"]').getBoundingClientRect().top,
+    (id) => document.getElementById(id).shadowRoot.querySelector('[part~="toolbar"]').getBoundingClientRect().top,
     id,
   );
   assert.ok(Math.abs(stuck) < 1, `the toggle sticks to the top (it is at ${stuck})`);

@@ -103,7 +103,7 @@ describe('stylesheet', { skip: missingBuild() }, () => {
           article: style('.ce-article', 'maxWidth'),
           notes: style('.ce-notes', 'borderTopStyle'),
           tools: style('.ce-tools', 'display'),
-          toggle: style('[part~="language-toggle"]', 'position'),
+          toggle: style('[part~="toolbar"]', 'position'),
           share: style('.ce-share-list', 'display'),
           last: style('.ce-share-list', 'flexWrap'),
         };

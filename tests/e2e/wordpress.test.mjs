@@ -273,7 +273,7 @@ describe('WordPress embeds commentaries', { skip: missing() }, () => {
       // Scrolled far down inside the frame, the language toggle is still in reach (sticky).
       const toggleTop = await frame.evaluate(() => {
         window.scrollTo(0, document.scrollingElement.scrollHeight / 2);
-        return document.querySelector('commentary-embed').shadowRoot.querySelector('[part~="language-toggle"]').getBoundingClientRect().top;
+        return document.querySelector('commentary-embed').shadowRoot.querySelector('[part~="toolbar"]').getBoundingClientRect().top;
       });
       assert.ok(toggleTop >= 0 && toggleTop < 5, `the toggle sticks to the frame's top: ${toggleTop}`);
       await frame.evaluate(() => window.scrollTo(0, 0));
