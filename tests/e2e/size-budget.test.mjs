@@ -7,7 +7,9 @@
 // goal of the hardening issue is 45 KB or less; measured with every feature of issues 2-6 in:
 // 180,564 B (wasm 165,022, glue 9,146, CSS 4,014, loader 2,382); after issue 7's cuts (esbuild
 // minification, the hand decoder instead of serde-wasm-bindgen, no float formatting): 165,611 B
-// (wasm 153,982, glue 6,687, CSS 2,980, loader 1,962).
+// (wasm 153,982, glue 6,687, CSS 2,980, loader 1,962). Issue 14's reading modes (side by side,
+// side notes, one reader across widgets) added 12.6 KB of wasm, 0.5 KB of CSS: 178,785 B with the
+// frame script (docs/sizes.md); the light-guest issue (12) stays open over these numbers.
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -15,7 +17,7 @@ import { brotliCompressSync, constants } from 'node:zlib';
 import { test } from 'node:test';
 import { DIST_DIR, missingBuild } from './helpers.mjs';
 
-const BUDGET_BYTES = 169_000;
+const BUDGET_BYTES = 181_000;
 
 test('the widget stays within its brotli size budget', { skip: missingBuild() }, () => {
   const files = readdirSync(DIST_DIR).filter((f) => /\.(wasm|js|css)$/.test(f));
