@@ -110,6 +110,30 @@ pub fn measure_place(root: &Element) -> Option<Place> {
     Some(place(Passage::End, bottom, 0.0, false))
 }
 
+/// Scrolls what scrolls the widget (the host page's scrolling element, else the window) so that
+/// the top of `element` (its bottom, `at_end`) stands `wanted` px below the top of what the reader
+/// sees.
+fn scroll_into_place(root: &Element, element: &Element, at_end: bool, wanted: f64) {
+    let (top, bottom, _) = rect(element);
+    let scroller = dom::scroll_parent(root);
+    let origin = scroller.as_ref().map_or(0.0, |s| rect(s).0.max(0.0));
+    let delta = if at_end { bottom } else { top } - origin - wanted;
+    if delta.abs() < 0.5 {
+        return;
+    }
+    let options = ScrollToOptions::new();
+    options.set_top(delta);
+    options.set_behavior(ScrollBehavior::Instant);
+    match scroller {
+        Some(scroller) => scroller.scroll_by_with_scroll_to_options(&options),
+        None => {
+            if let Some(window) = web_sys::window() {
+                window.scroll_by_with_scroll_to_options(&options);
+            }
+        }
+    }
+}
+
 /// Scrolls the page so that `target`, the counterpart of `place.passage` in the version now
 /// rendered in `root`, stands where that passage stood: an exact counterpart with its top at the
 /// same offset from the viewport's top (scaled by the blocks' heights when the reader was inside
@@ -130,8 +154,8 @@ pub fn restore_place(root: &Element, place: &Place, counterpart: Counterpart) {
     let Some(element) = element else {
         return;
     };
-    let (top, bottom, height) = rect(&element);
-    let now = if target == Passage::End { bottom } else { top } - view_top(root);
+    let at_end = target == Passage::End;
+    let height = rect(&element).2;
     let wanted = if !counterpart.exact {
         place.top.max(place.line)
     } else if place.top < place.line && place.height > 0.0 && height > 0.0 {
@@ -140,32 +164,16 @@ pub fn restore_place(root: &Element, place: &Place, counterpart: Counterpart) {
     } else {
         place.top
     };
-    let delta = now - wanted;
-    if delta.abs() >= 0.5 {
-        let options = ScrollToOptions::new();
-        options.set_top(delta);
-        options.set_behavior(ScrollBehavior::Instant);
-        // The element of the host page that scrolls the widget, else the page.
-        match dom::scroll_parent(root) {
-            // WebKit may reset the element's scroll once more in the same task (the content it
-            // scrolls was just replaced): the position is set again after it, if it moved.
-            Some(scroller) => {
-                let target = scroller.scroll_top() + delta.round() as i32;
-                scroller.set_scroll_top(target);
-                gloo_timers::callback::Timeout::new(0, move || {
-                    if scroller.scroll_top() != target {
-                        scroller.set_scroll_top(target);
-                    }
-                })
-                .forget();
-            }
-            None => {
-                if let Some(window) = web_sys::window() {
-                    window.scroll_by_with_scroll_to_options(&options);
-                }
-            }
-        }
-    }
+    scroll_into_place(root, &element, at_end, wanted);
+    // WebKit may reset a scroll position once more in the task that replaced the article (the
+    // page's or a panel's): after that task the widget measures again and corrects what is left.
+    // Several widgets switching together (one reader, many widgets) each correct their own
+    // passage, one after the other, so none undoes another's.
+    let (root_again, element_again) = (root.clone(), element.clone());
+    gloo_timers::callback::Timeout::new(0, move || {
+        scroll_into_place(&root_again, &element_again, at_end, wanted);
+    })
+    .forget();
     if place.focused {
         if let Ok(el) = element.dyn_into::<HtmlElement>() {
             if !el.has_attribute("tabindex") {

@@ -99,7 +99,7 @@ async function scrollBlockTo(page, id, index, y) {
  */
 function readingLine(page, id) {
   return page.evaluate(
-    (id) => document.getElementById(id).shadowRoot.querySelector('[part~="language-toggle"]').getBoundingClientRect().height,
+    (id) => document.getElementById(id).shadowRoot.querySelector('[part~="toolbar"]').getBoundingClientRect().height,
     id,
   );
 }
