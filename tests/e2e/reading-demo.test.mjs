@@ -44,6 +44,21 @@ describe('demo: side by side with side notes', { skip: missingBuild() }, () => {
         assert.ok(view.pairs.length >= 8 && view.pairs.every((d) => d !== null && d < 1), `counterparts level: ${view.pairs}`);
         assert.equal(view.sidenotes, 4, 'two notes in the margin of each column');
         assert.equal(view.overflow, 0, 'no horizontal scrolling');
+        // Printed: the columns side by side on paper, no toolbar, no side notes (the notes lists
+        // stay).
+        await page.emulateMedia({ media: 'print' });
+        const printed = await page.evaluate(() => {
+          const root = document.querySelector('commentary-embed').shadowRoot;
+          const [a, b] = [...root.querySelectorAll('[part~="column"]')].map((c) => c.getBoundingClientRect());
+          return {
+            sideBySide: b.left >= a.right - 0.5 && Math.abs(a.top - b.top) < 1,
+            toolbar: getComputedStyle(root.querySelector('[part~="toolbar"]')).display,
+            sidenotes: [...root.querySelectorAll('[part~="sidenote"]')].filter((s) => s.getClientRects().length).length,
+            notes: root.querySelectorAll('[part~="footnotes"]').length,
+          };
+        });
+        assert.deepEqual(printed, { sideBySide: true, toolbar: 'none', sidenotes: 0, notes: 2 });
+        await page.emulateMedia({ media: 'screen' });
         await page.addScriptTag({ content: axeSource });
         const violations = await page.evaluate(async (tags) => (await window.axe.run(document, { runOnly: { type: 'tag', values: tags } })).violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)).join(' ')}`), TAGS);
         assert.deepEqual(violations, []);

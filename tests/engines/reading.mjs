@@ -182,7 +182,14 @@ export function readingTests(getEnv) {
       await env.session.click(ref);
       await sleep(700);
       assert.equal((await geometry(env, 'seed')).popovers, 0, 'no popover beside a side note');
+      assert.equal(view.scrollWidth <= view.clientWidth, true, 'no horizontal scrolling with side notes');
       assert.equal(await env.session.execute('return document.getElementById("seed").shadowRoot.activeElement?.id'), 'side-1', 'activating the reference moves focus to its side note');
+      // The note, hovered, highlights its reference.
+      const note2 = await env.session.shadowElement('#seed', '[part~="sidenote"][data-note="2"]');
+      await env.session.execute('arguments[0].scrollIntoView({ block: "center" }); return true;', note2);
+      await env.session.pointerMove(note2);
+      await eventually(env, 'return document.getElementById("seed").shadowRoot.querySelector("[part~=footnote-ref][data-note=\'2\']").classList.contains("ce-ref-lit")', 'hovering the note highlights its reference');
+      await env.session.execute('window.scrollTo(0, 0); return true;');
       assert.deepEqual(await axe(env, 'seed'), [], 'axe, side notes, light');
       await setAttr(env, 'seed', 'theme', 'dark');
       await settle();
