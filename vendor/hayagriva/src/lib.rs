@@ -827,7 +827,7 @@ impl Entry {
     pub(crate) fn get_full(&self) -> &Self {
         let mut parent = self.parents().first();
         let mut entry = self;
-        while select!(Chapter | Scene).matches(entry) && entry.title().is_none() {
+        while static_select!(Chapter | Scene).matches(entry) && entry.title().is_none() {
             if let Some(p) = parent {
                 entry = p;
                 parent = entry.parents().first();

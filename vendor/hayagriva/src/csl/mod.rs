@@ -1566,6 +1566,41 @@ struct InstanceContext<'a, T: EntryLike> {
     pub kind: Option<SpecialForm>,
     /// Which labels were written.
     pub identifier_usage: RefCell<IdentifierUsage>,
+    /// The entry's answers to `matches_entry_type`, once asked (commentary-embed's patch).
+    kinds: KindCache,
+}
+
+/// The answers of an entry to [`EntryLike::matches_entry_type`], by [`Kind`], as they are asked:
+/// a style tests the type in most of its `choose` branches, and every test ran the entry's
+/// selectors again (commentary-embed's patch). Valid for as long as the entry is borrowed, as
+/// the context that holds it borrows it. Never part of a context's equality.
+#[derive(Debug, Clone, Default)]
+struct KindCache {
+    known: std::cell::Cell<u64>,
+    matches: std::cell::Cell<u64>,
+}
+
+impl PartialEq for KindCache {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl KindCache {
+    fn get<T: EntryLike>(&self, entry: &T, kind: csl_taxonomy::Kind) -> bool {
+        let Some(bit) = 1u64.checked_shl(kind as u32) else {
+            return entry.matches_entry_type(kind);
+        };
+        if self.known.get() & bit != 0 {
+            return self.matches.get() & bit != 0;
+        }
+        let matches = entry.matches_entry_type(kind);
+        self.known.set(self.known.get() | bit);
+        if matches {
+            self.matches.set(self.matches.get() | bit);
+        }
+        matches
+    }
 }
 
 impl<'a, T: EntryLike> InstanceContext<'a, T> {
@@ -1585,6 +1620,7 @@ impl<'a, T: EntryLike> InstanceContext<'a, T> {
             kind,
             identifier_usage: RefCell::new(cite_props.speculative.identifier_usage),
             cite_props,
+            kinds: KindCache::default(),
         }
     }
 

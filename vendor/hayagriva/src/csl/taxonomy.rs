@@ -149,7 +149,7 @@ impl EntryLike for Entry {
                 .chapter()
                 .or_else(|| {
                     self.bound_select(
-                        &select!(
+                        static_select!(
                             (("e":Anthos) > ("p":Anthology)) |
                             (("e":*) > ("p":Reference)) |
                             (("e":Article) > ("p":Proceedings)) |
@@ -181,7 +181,7 @@ impl EntryLike for Entry {
                 .or_else(|| {
                     // User can specify either 'serial-number: 3' or
                     // 'chapter: 3' for chapter entries, with the same result.
-                    self.bound_select(&select!(("e":Chapter)), "e")
+                    self.bound_select(static_select!(("e":Chapter)), "e")
                         .and_then(|s| s.chapter())
                         .map(MaybeTyped::to_cow)
                 }),
@@ -198,7 +198,7 @@ impl EntryLike for Entry {
                 .map(|r| MaybeTyped::Typed(Cow::Owned(r.clone()))),
             NumberVariable::PartNumber => self
                 .bound_select(
-                    &select!(
+                    static_select!(
                         (("e":*) > (Article | Blog | Book | Legislation))
                     ),
                     "e",
@@ -216,7 +216,7 @@ impl EntryLike for Entry {
             NumberVariable::Section => None,
             NumberVariable::SupplementNumber => None,
             NumberVariable::Version => self
-                .bound_select(&select!(("e":Repository)), "e")
+                .bound_select(static_select!(("e":Repository)), "e")
                 .and_then(Entry::serial_number)
                 .and_then(|s| s.0.get("version"))
                 .map(|s| {
@@ -300,12 +300,12 @@ impl EntryLike for Entry {
                 entry.doi().map(|d| Cow::Owned(StringChunk::verbatim(d).into()))
             }
             StandardVariable::Event | StandardVariable::EventTitle => entry
-                .bound_select(&select!(* > ("p":(Exhibition | Conference | Misc))), "p")
+                .bound_select(static_select!(* > ("p":(Exhibition | Conference | Misc))), "p")
                 .and_then(Entry::title)
                 .map(|f| f.select(form))
                 .map(Cow::Borrowed),
             StandardVariable::EventPlace => entry
-                .bound_select(&select!(* > ("p":(Exhibition | Conference | Misc))), "p")
+                .bound_select(static_select!(* > ("p":(Exhibition | Conference | Misc))), "p")
                 .and_then(Entry::location)
                 .map(|f| f.select(form))
                 .map(Cow::Borrowed),
@@ -366,7 +366,7 @@ impl EntryLike for Entry {
             StandardVariable::ReviewedTitle => None,
             StandardVariable::Scale => None,
             StandardVariable::Source => entry
-                .bound_select(&select!(* > ("p":Repository)), "p")
+                .bound_select(static_select!(* > ("p":Repository)), "p")
                 .and_then(Entry::title)
                 .map(|f| f.select(form))
                 .map(Cow::Borrowed),
@@ -382,7 +382,7 @@ impl EntryLike for Entry {
                 .map(|e| e.url())
                 .map(|d| Cow::Owned(StringChunk::verbatim(d.to_string()).into())),
             StandardVariable::VolumeTitle => {
-                let selector = select!(
+                let selector = static_select!(
                     (Anthos > ("p":Anthology)) |
                     (Entry  > ("p":*)) |
                     (* > ("p":Reference)) |
@@ -403,7 +403,7 @@ impl EntryLike for Entry {
             DateVariable::Accessed => self.url_any().and_then(|u| u.visit_date.as_ref()),
             DateVariable::AvailableDate => None,
             DateVariable::EventDate => self
-                .bound_select(&select!(* > ("p":(Exhibition | Conference | Misc))), "p")
+                .bound_select(static_select!(* > ("p":(Exhibition | Conference | Misc))), "p")
                 .and_then(Entry::date),
             DateVariable::Issued => self.date_any(),
             DateVariable::OriginalDate => self.get_original().and_then(|e| e.date()),
@@ -419,7 +419,7 @@ impl EntryLike for Entry {
             NameVariable::Author => self.authors().map(|a| a.iter().collect()),
             NameVariable::Chair => self
                 .bound_select(
-                    &select!(
+                    static_select!(
                         (* > ("p":(Proceedings | Conference)))
                     ),
                     "p",
@@ -444,7 +444,7 @@ impl EntryLike for Entry {
             }
             NameVariable::Curator => self
                 .bound_select(
-                    &select!(
+                    static_select!(
                         (* > ("p":Exhibition))
                     ),
                     "p",
@@ -452,7 +452,7 @@ impl EntryLike for Entry {
                 .map(|e| e.affiliated_with_role(PersonRole::Organizer)),
             NameVariable::Director => self
                 .bound_select(
-                    &select!(
+                    static_select!(
                         (* > ("p":(Audio | Video))) | ("p":(Audio | Video))
                     ),
                     "p",
@@ -508,7 +508,7 @@ impl EntryLike for Entry {
             }
             NameVariable::SeriesCreator => self
                 .bound_select(
-                    &select!(
+                    static_select!(
                         (* > ("p":(Audio | Video))) | ("p":(Audio | Video))
                     ),
                     "p",
@@ -542,27 +542,27 @@ impl EntryLike for Entry {
                     return false;
                 }
 
-                let is_journal = select!(Article > Periodical).matches(self);
+                let is_journal = static_select!(Article > Periodical).matches(self);
                 if kind == Kind::ArticleJournal {
                     return is_journal;
                 }
 
-                let is_news = select!(Article > Newspaper).matches(self);
+                let is_news = static_select!(Article > Newspaper).matches(self);
                 if kind == Kind::ArticleNewspaper {
                     return is_news;
                 }
 
-                let is_conference = select!(Article > Proceedings).matches(self);
+                let is_conference = static_select!(Article > Proceedings).matches(self);
                 if kind == Kind::PaperConference {
                     return is_conference;
                 }
 
-                let is_report = select!((* > Report) | Report).matches(self);
+                let is_report = static_select!((* > Report) | Report).matches(self);
                 if kind == Kind::Report {
                     return is_report;
                 }
 
-                let is_thesis = select!((* > Thesis) | Thesis).matches(self);
+                let is_thesis = static_select!((* > Thesis) | Thesis).matches(self);
                 if kind == Kind::Thesis {
                     return is_thesis;
                 }
@@ -573,7 +573,7 @@ impl EntryLike for Entry {
                 }
 
                 self.entry_type() == &EntryType::Article
-                    && !select!(* > Blog).matches(self)
+                    && !static_select!(* > Blog).matches(self)
                     && !(is_journal
                         || is_news
                         || is_conference
@@ -582,7 +582,7 @@ impl EntryLike for Entry {
                         || is_manuscript)
             }
             Kind::Book | Kind::Classic | Kind::Periodical | Kind::Collection => {
-                if !select!(Book | Anthology | Proceedings).matches(self) {
+                if !static_select!(Book | Anthology | Proceedings).matches(self) {
                     return false;
                 }
 
@@ -593,7 +593,7 @@ impl EntryLike for Entry {
                 }
 
                 let is_periodical =
-                    select!((Book > Periodical) | Periodical).matches(self);
+                    static_select!((Book > Periodical) | Periodical).matches(self);
                 if kind == Kind::Periodical {
                     return is_periodical;
                 }
@@ -605,7 +605,7 @@ impl EntryLike for Entry {
 
                 !(is_periodical || is_collection)
             }
-            Kind::Chapter => select!(
+            Kind::Chapter => static_select!(
                 (Anthos > Anthology) | (Chapter > (Book | Anthology | Proceedings))
             )
             .matches(self),
@@ -616,7 +616,7 @@ impl EntryLike for Entry {
                     return false;
                 }
 
-                let is_encyclopedia = select!(* > Reference).matches(self);
+                let is_encyclopedia = static_select!(* > Reference).matches(self);
                 if kind == Kind::EntryEncyclopedia {
                     return is_encyclopedia;
                 }
@@ -627,7 +627,7 @@ impl EntryLike for Entry {
             Kind::Hearing | Kind::Interview | Kind::Performance | Kind::Speech => false,
             Kind::Broadcast | Kind::MotionPicture | Kind::MusicalScore | Kind::Song => {
                 let is_music_score =
-                    select!(Audio > (Book | Periodical | Reference | Misc | Blog | Web))
+                    static_select!(Audio > (Book | Periodical | Reference | Misc | Blog | Web))
                         .matches(self);
                 if kind == Kind::MusicalScore {
                     return is_music_score;
@@ -664,23 +664,23 @@ impl EntryLike for Entry {
             Kind::Regulation | Kind::Standard | Kind::Treaty => false,
             Kind::Patent => self.entry_type() == &EntryType::Patent,
             Kind::Webpage | Kind::PostWeblog | Kind::Post => {
-                let is_blogpost = select!(* > Blog).matches(self);
+                let is_blogpost = static_select!(* > Blog).matches(self);
                 if kind == Kind::PostWeblog {
                     return is_blogpost;
                 }
 
-                let is_post = select!(Post | (* > Thread)).matches(self);
+                let is_post = static_select!(Post | (* > Thread)).matches(self);
                 if kind == Kind::Post {
                     return is_post;
                 }
 
-                select!((Misc["url"]) | (* > (Web | Blog)) | Web | Blog | Thread)
+                static_select!((Misc["url"]) | (* > (Web | Blog)) | Web | Blog | Thread)
                     .matches(self)
                     && !(is_blogpost || is_post)
             }
             Kind::Dataset => false,
             Kind::Figure | Kind::Graphic | Kind::Map => {
-                let is_figure = select!(Artwork > Article).matches(self);
+                let is_figure = static_select!(Artwork > Article).matches(self);
                 if kind == Kind::Figure {
                     return is_figure;
                 }

@@ -88,6 +88,17 @@ macro_rules! select {
     };
 }
 
+/// [`select!`], built once per call site and kept for the process (commentary-embed's patch:
+/// the CSL processor built and dropped these selector trees on every type test and variable
+/// lookup, most of a citation's time in allocation).
+macro_rules! static_select {
+    ($($tts:tt)*) => {{
+        static SELECTOR: std::sync::LazyLock<$crate::Selector> =
+            std::sync::LazyLock::new(|| select!($($tts)*));
+        &*SELECTOR
+    }};
+}
+
 mod parser;
 
 use std::collections::HashMap;
