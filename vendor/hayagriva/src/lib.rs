@@ -158,7 +158,8 @@ pub use csl::{
     BibliographyDriver, BibliographyItem, BibliographyRequest, Brackets, BufWriteFormat,
     CitationItem, CitationRequest, CitePurpose, Elem, ElemChild, ElemChildren, ElemMeta,
     Formatted, Formatting, LocatorPayload, Rendered, RenderedBibliography,
-    RenderedCitation, SpecificLocator, TransparentLocator, standalone_citation,
+    RenderedCitation, SpecificLocator, TransparentLocator, bibliography_of_one,
+    standalone_citation,
 };
 pub use selectors::{Selector, SelectorError};
 

@@ -538,6 +538,70 @@ impl<T: EntryLike + Hash + PartialEq + Eq + Debug> BibliographyDriver<'_, T> {
     }
 }
 
+/// The bibliography of `entry` alone, as [`BibliographyDriver::finish`] renders it for a driver
+/// holding a single citation of `entry` alone (no locator, locale, note number or hiding; any
+/// purpose), without rendering that citation (commentary-embed's patch).
+///
+/// With one entry cited once, `finish` sorts nothing, finds nothing to disambiguate, and gives
+/// the bibliography the cite properties it computed before rendering the citation, save which
+/// identifier (citation number or label) the citation printed. That is the only thing taken
+/// from the citation's rendering, and a bibliography reads it only when it prints a citation
+/// number or label: if this one does, the answer is `None`, and the driver must be used.
+/// Otherwise `Some` of what `finish` gives as [`Rendered::bibliography`] (`None` for a style
+/// without a bibliography).
+pub fn bibliography_of_one<T: EntryLike + PartialEq>(
+    entry: &T,
+    request: BibliographyRequest<'_>,
+) -> Option<Option<RenderedBibliography>> {
+    let Some(bibliography) = &request.style.bibliography else {
+        return Some(None);
+    };
+    let bib_style = request.style();
+    let item = CitationItem::with_entry(entry);
+    let props = CiteProperties {
+        certain: CertainCiteProperties {
+            note_number: None,
+            first_note_number: None,
+            is_near_note: false,
+            is_first: true,
+            initial_idx: item.initial_idx,
+        },
+        speculative: SpeculativeCiteProperties::speculate(
+            None,
+            0,
+            IbidState::with_last(&item, None),
+        )
+        .for_bibliography(),
+    };
+    let ctx =
+        bib_style.do_bibliography(entry, props, item.locale.as_ref(), request.locale.as_ref())?;
+    if ctx.instance.queries.identifier_usage_read.get() {
+        return None;
+    }
+    let mut items = vec![(simplify_children(ctx.flush()), entry.key().to_string())];
+    substitute_subsequent_authors(
+        bibliography.subsequent_author_substitute.as_ref(),
+        bibliography.subsequent_author_substitute_rule,
+        &mut items,
+    );
+    Some(Some(RenderedBibliography {
+        hanging_indent: bibliography.hanging_indent,
+        second_field_align: bibliography.second_field_align,
+        line_spacing: bibliography.line_spacing,
+        entry_spacing: bibliography.entry_spacing,
+        items: items
+            .into_iter()
+            .map(|(mut i, key)| {
+                if bibliography.second_field_align.is_some() {
+                    BibliographyItem::new(key, i.remove_any_meta(), i)
+                } else {
+                    BibliographyItem::new(key, None, i)
+                }
+            })
+            .collect(),
+    }))
+}
+
 /// Create a new citation with the given items. Bibliography-wide disambiguation
 /// and some other features will not be applied.
 pub fn standalone_citation<T: EntryLike>(
@@ -1568,6 +1632,23 @@ struct InstanceContext<'a, T: EntryLike> {
     pub identifier_usage: RefCell<IdentifierUsage>,
     /// The entry's answers to `matches_entry_type`, once asked (commentary-embed's patch).
     kinds: KindCache,
+    /// What a bibliography's rendering read (commentary-embed's patch).
+    queries: Queries,
+}
+
+/// What the rendering of a bibliography entry read that a citation's rendering may have set:
+/// [`bibliography_of_one`] is exact only when it read none of it (commentary-embed's patch).
+/// Never part of a context's equality.
+#[derive(Debug, Clone, Default)]
+struct Queries {
+    /// The identifier (citation number or label) the citation printed.
+    identifier_usage_read: std::cell::Cell<bool>,
+}
+
+impl PartialEq for Queries {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
 }
 
 /// The answers of an entry to [`EntryLike::matches_entry_type`], by [`Kind`], as they are asked:
@@ -1621,6 +1702,7 @@ impl<'a, T: EntryLike> InstanceContext<'a, T> {
             identifier_usage: RefCell::new(cite_props.speculative.identifier_usage),
             cite_props,
             kinds: KindCache::default(),
+            queries: Queries::default(),
         }
     }
 
@@ -3150,6 +3232,7 @@ impl<'a, T: EntryLike> Context<'a, T> {
         // Replace the citation label with citation number if necessary.
         if variable == NumberVariable::CitationNumber {
             if self.bibliography {
+                self.instance.queries.identifier_usage_read.set(true);
                 if matches!(
                     *self.instance.identifier_usage.borrow(),
                     IdentifierUsage::OnlyCitationLabel
@@ -3210,6 +3293,7 @@ impl<'a, T: EntryLike> Context<'a, T> {
         // Replace the citation label with citation number if necessary.
         if variable == StandardVariable::CitationLabel {
             if self.bibliography {
+                self.instance.queries.identifier_usage_read.set(true);
                 if matches!(
                     *self.instance.identifier_usage.borrow(),
                     IdentifierUsage::OnlyCitationNumber
