@@ -136,11 +136,22 @@ impl Canvas {
         }
         #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
         let i = (y as u32 * CARD_WIDTH + x as u32) as usize;
+        self.put(i, level, ink);
+    }
+
+    /// Puts `ink` at level `level` (0: nothing) at pixel index `i`: the stronger shade wins
+    /// where two glyphs of one ink touch, the later ink where inks meet.
+    fn put(&mut self, i: usize, level: u8, ink: Ink) {
+        if level == 0 {
+            return;
+        }
+        let Some(old) = self.pixels.get_mut(i) else {
+            return;
+        };
         let shade = Canvas::shade(ink, level);
-        let old = self.pixels[i];
-        let same_ink = old != 0 && (old - 1) / LEVELS == ink as u8;
-        if old == 0 || !same_ink || shade > old {
-            self.pixels[i] = shade;
+        let same_ink = *old != 0 && (*old - 1) / LEVELS == ink as u8;
+        if *old == 0 || !same_ink || shade > *old {
+            *old = shade;
         }
     }
 
@@ -194,16 +205,36 @@ impl Canvas {
             }
             #[allow(clippy::cast_possible_truncation)]
             let (left, top) = (bounds.min.x as i64, bounds.min.y as i64);
-            let (mut gx, mut gy) = (0, 0);
-            let w = i64::try_from(w).unwrap_or(i64::MAX);
-            raster.for_each_pixel(|_, coverage| {
-                self.blend(left + gx, top + gy, coverage, ink);
-                gx += 1;
-                if gx == w {
-                    gx = 0;
-                    gy += 1;
-                }
-            });
+            let (gw, gh) = (
+                i64::try_from(w).unwrap_or(i64::MAX),
+                i64::try_from(h).unwrap_or(i64::MAX),
+            );
+            let (cw, ch) = (i64::from(CARD_WIDTH), i64::from(CARD_HEIGHT));
+            if left >= 0 && top >= 0 && left + gw <= cw && top + gh <= ch {
+                // The whole glyph on the card (every glyph of a card is): pixel indices
+                // straight through its rows, no bounds to check per pixel.
+                let (mut at, mut gx) = (usize::try_from(top * cw + left).unwrap_or(0), 0);
+                let skip = usize::try_from(cw - gw).unwrap_or(0);
+                raster.for_each_pixel(|_, coverage| {
+                    self.put(at, level_of(coverage), ink);
+                    at += 1;
+                    gx += 1;
+                    if gx == w {
+                        gx = 0;
+                        at += skip;
+                    }
+                });
+            } else {
+                let (mut gx, mut gy) = (0, 0);
+                raster.for_each_pixel(|_, coverage| {
+                    self.blend(left + gx, top + gy, coverage, ink);
+                    gx += 1;
+                    if gx == gw {
+                        gx = 0;
+                        gy += 1;
+                    }
+                });
+            }
         }
     }
 
