@@ -25,25 +25,25 @@ fn plain_text(inlines: &[Inline], out: &mut String) {
 /// wholly in emphasis (an editor's note such as "This is a translation of …"), else its first
 /// paragraph, cut at a word to at most 200 characters.
 pub fn description(version: &Version) -> String {
-    let paragraphs: Vec<(bool, String)> = version
-        .body
-        .iter()
-        .filter_map(|b| match b {
-            Block::Paragraph(inlines) => {
-                let note = matches!(inlines.as_slice(), [Inline::Emphasis(_)]);
-                let mut text = String::new();
-                plain_text(inlines, &mut text);
-                Some((note, text.split_whitespace().collect::<Vec<_>>().join(" ")))
-            }
-            _ => None,
-        })
-        .collect();
-    let text = paragraphs
-        .iter()
-        .find(|(note, p)| !note && p.chars().count() >= 80)
-        .or(paragraphs.first())
-        .map(|(_, p)| p.clone())
-        .unwrap_or_default();
+    // The paragraphs' texts in order, only as far as the one chosen (the whole body's text was
+    // made for every page and feed entry when the first long paragraph was all it needed).
+    let mut first = None;
+    let mut chosen = None;
+    for block in &version.body {
+        let Block::Paragraph(inlines) = block else {
+            continue;
+        };
+        let note = matches!(inlines.as_slice(), [Inline::Emphasis(_)]);
+        let mut text = String::new();
+        plain_text(inlines, &mut text);
+        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        if !note && text.chars().count() >= 80 {
+            chosen = Some(text);
+            break;
+        }
+        first.get_or_insert(text);
+    }
+    let text = chosen.or(first).unwrap_or_default();
     if text.chars().count() <= 200 {
         return text;
     }
