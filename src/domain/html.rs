@@ -113,7 +113,11 @@ mod tests {
             "😀<😀>😀&'\"",
         ] {
             for quotes in [false, true] {
-                assert_eq!(escape(text, quotes), escape_reference(text, quotes), "{text}");
+                assert_eq!(
+                    escape(text, quotes),
+                    escape_reference(text, quotes),
+                    "{text}"
+                );
             }
         }
     }
