@@ -141,6 +141,7 @@ impl Canvas {
 
     /// Puts `ink` at level `level` (0: nothing) at pixel index `i`: the stronger shade wins
     /// where two glyphs of one ink touch, the later ink where inks meet.
+    #[inline(always)]
     fn put(&mut self, i: usize, level: u8, ink: Ink) {
         if level == 0 {
             return;
@@ -168,6 +169,9 @@ impl Canvas {
         let (h_factor, v_factor) = (factor.horizontal, -factor.vertical);
         let mut caret = x;
         let mut previous = None;
+        // One rasteriser for the line, reset for each glyph ("as if re-created", without
+        // allocating again).
+        let mut raster = Rasterizer::new(0, 0);
         for c in text.chars() {
             let id = scaled.glyph_id(c);
             if let Some(p) = previous {
@@ -184,7 +188,7 @@ impl Canvas {
             #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
             let (w, h) = (bounds.width() as usize, bounds.height() as usize);
             let scale_up = |p: &ab_glyph::Point| ab_glyph::point(p.x * h_factor, p.y * v_factor);
-            let mut raster = Rasterizer::new(w, h);
+            raster.reset(w, h);
             for curve in &outline.curves {
                 match curve {
                     OutlineCurve::Line(p0, p1) => {
@@ -319,8 +323,18 @@ impl Canvas {
 /// rounded half away from zero, without `f32::round` (a call into libm per pixel on the
 /// baseline x86-64 the CLI is built for). For the non-negative values here `x - trunc(x)` is
 /// exact, so this is `round` to the bit; a NaN comes out 0, as `round(NaN) as u8` does.
+/// Inlined by force: the CLI is built for size (opt-level "z"), and a call per pixel was a
+/// card's largest cost.
+#[inline(always)]
 fn level_of(coverage: f32) -> u8 {
-    let scaled = coverage.clamp(0.0, 1.0) * f32::from(LEVELS);
+    // Most of a glyph's box is empty or wholly inside the glyph.
+    if coverage >= 1.0 {
+        return LEVELS;
+    }
+    if coverage.is_nan() || coverage <= 0.0 {
+        return 0;
+    }
+    let scaled = coverage * f32::from(LEVELS);
     #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
     let whole = scaled as u8;
     whole + u8::from(scaled - f32::from(whole) >= 0.5)
