@@ -411,3 +411,36 @@ pub fn write_stamp(
     let json = serde_json::to_string(&stamp).map_err(io::Error::other)?;
     write_atomic(&stamp_path(stamps, id), &json)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_summary_is_the_document_without_its_texts() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        for (folder, id) in [
+            ("content", "2026-36"),
+            ("tests/fixtures/content", "fixture-features"),
+            ("tests/fixtures/content", "fixture-withdrawn"),
+        ] {
+            let compiled = super::super::compile_commentary(&root.join(folder).join(id), id);
+            let document = compiled.document.expect("compiles");
+            let summary = Summary::of(&document);
+            // What the summary was made as before: the whole document copied, the texts dropped.
+            let mut expected = document.clone();
+            for v in &mut expected.versions {
+                v.body = Vec::new();
+                v.notes = Vec::new();
+                v.citations = Vec::new();
+            }
+            assert_eq!(summary.document, expected, "{id}");
+            let descriptions: Vec<String> = document.versions.iter().map(description).collect();
+            assert_eq!(summary.descriptions, descriptions, "{id}");
+            assert!(document
+                .versions
+                .iter()
+                .all(|v| !v.body.is_empty() || v.withdrawn_note.is_some()));
+        }
+    }
+}
