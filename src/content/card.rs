@@ -16,7 +16,8 @@ use std::fs;
 use std::path::Path;
 use std::sync::OnceLock;
 
-use ab_glyph::{Font, FontRef, PxScale, ScaleFont};
+use ab_glyph::{Font, FontRef, OutlineCurve, PxScale, ScaleFont};
+use ab_glyph_rasterizer::Rasterizer;
 
 use super::commentary::describe_io;
 use super::pages::{page_url, PageOptions};
@@ -127,26 +128,132 @@ impl Canvas {
     /// Puts `ink` at pixel (x, y) with `coverage` in 0..=1 (the stronger shade wins where two
     /// glyphs touch).
     fn blend(&mut self, x: i64, y: i64, coverage: f32, ink: Ink) {
-        if x < 0 || y < 0 || x >= i64::from(CARD_WIDTH) || y >= i64::from(CARD_HEIGHT) {
-            return;
-        }
-        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-        let level = (coverage.clamp(0.0, 1.0) * f32::from(LEVELS)).round() as u8;
-        if level == 0 {
+        let level = level_of(coverage);
+        // Most of a glyph's box is uncovered: nothing to do, before any bounds check.
+        if level == 0 || x < 0 || y < 0 || x >= i64::from(CARD_WIDTH) || y >= i64::from(CARD_HEIGHT)
+        {
             return;
         }
         #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
         let i = (y as u32 * CARD_WIDTH + x as u32) as usize;
+        self.put(i, level, ink);
+    }
+
+    /// Puts `ink` at level `level` (0: nothing) at pixel index `i`: the stronger shade wins
+    /// where two glyphs of one ink touch, the later ink where inks meet.
+    #[inline(always)]
+    fn put(&mut self, i: usize, level: u8, ink: Ink) {
+        if level == 0 {
+            return;
+        }
+        let Some(old) = self.pixels.get_mut(i) else {
+            return;
+        };
         let shade = Canvas::shade(ink, level);
-        let old = self.pixels[i];
-        let same_ink = old != 0 && (old - 1) / LEVELS == ink as u8;
-        if old == 0 || !same_ink || shade > old {
-            self.pixels[i] = shade;
+        let same_ink = *old != 0 && (*old - 1) / LEVELS == ink as u8;
+        if *old == 0 || !same_ink || shade > *old {
+            *old = shade;
         }
     }
 
     /// Draws `text` in one line, its baseline at `y`, from `x`.
+    ///
+    /// Each glyph is rasterised as `ab_glyph`'s `OutlinedGlyph::draw` does it (the same curves,
+    /// scaled and offset by the same operations, into the same rasteriser), but its coverage is
+    /// read row by row: `draw` divides every pixel's index by the glyph's width to hand out
+    /// (x, y), which was a card's largest single cost. The pixels are the same; a test draws the
+    /// seed's and the fixtures' cards both ways.
     fn text(&mut self, font: &FontRef<'_>, size: f32, x: f32, y: f32, text: &str, ink: Ink) {
+        let scaled = font.as_scaled(PxScale::from(size));
+        let factor = scaled.scale_factor();
+        let (h_factor, v_factor) = (factor.horizontal, -factor.vertical);
+        let mut caret = x;
+        let mut previous = None;
+        // One rasteriser for the line, reset for each glyph ("as if re-created", without
+        // allocating again).
+        let mut raster = Rasterizer::new(0, 0);
+        for c in text.chars() {
+            let id = scaled.glyph_id(c);
+            if let Some(p) = previous {
+                caret += scaled.kern(p, id);
+            }
+            let position = ab_glyph::point(caret, y);
+            caret += scaled.h_advance(id);
+            previous = Some(id);
+            let Some(outline) = font.outline(id) else {
+                continue;
+            };
+            let bounds = outline.px_bounds(factor, position);
+            let offset = position - bounds.min;
+            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+            let (w, h) = (bounds.width() as usize, bounds.height() as usize);
+            let scale_up = |p: &ab_glyph::Point| ab_glyph::point(p.x * h_factor, p.y * v_factor);
+            raster.reset(w, h);
+            for curve in &outline.curves {
+                match curve {
+                    OutlineCurve::Line(p0, p1) => {
+                        raster.draw_line(scale_up(p0) + offset, scale_up(p1) + offset);
+                    }
+                    OutlineCurve::Quad(p0, p1, p2) => raster.draw_quad(
+                        scale_up(p0) + offset,
+                        scale_up(p1) + offset,
+                        scale_up(p2) + offset,
+                    ),
+                    OutlineCurve::Cubic(p0, p1, p2, p3) => raster.draw_cubic(
+                        scale_up(p0) + offset,
+                        scale_up(p1) + offset,
+                        scale_up(p2) + offset,
+                        scale_up(p3) + offset,
+                    ),
+                }
+            }
+            #[allow(clippy::cast_possible_truncation)]
+            let (left, top) = (bounds.min.x as i64, bounds.min.y as i64);
+            let (gw, gh) = (
+                i64::try_from(w).unwrap_or(i64::MAX),
+                i64::try_from(h).unwrap_or(i64::MAX),
+            );
+            let (cw, ch) = (i64::from(CARD_WIDTH), i64::from(CARD_HEIGHT));
+            if left >= 0 && top >= 0 && left + gw <= cw && top + gh <= ch {
+                // The whole glyph on the card (every glyph of a card is): pixel indices
+                // straight through its rows, no bounds to check per pixel.
+                let (mut at, mut gx) = (usize::try_from(top * cw + left).unwrap_or(0), 0);
+                let skip = usize::try_from(cw - gw).unwrap_or(0);
+                raster.for_each_pixel(|_, coverage| {
+                    self.put(at, level_of(coverage), ink);
+                    at += 1;
+                    gx += 1;
+                    if gx == w {
+                        gx = 0;
+                        at += skip;
+                    }
+                });
+            } else {
+                let (mut gx, mut gy) = (0, 0);
+                raster.for_each_pixel(|_, coverage| {
+                    self.blend(left + gx, top + gy, coverage, ink);
+                    gx += 1;
+                    if gx == gw {
+                        gx = 0;
+                        gy += 1;
+                    }
+                });
+            }
+        }
+    }
+
+    /// [`Canvas::text`] through `OutlinedGlyph::draw`, as cards were drawn before: what the
+    /// faster path is compared with.
+    #[cfg(test)]
+    fn text_reference(
+        &mut self,
+        font: &FontRef<'_>,
+        size: f32,
+        x: f32,
+        y: f32,
+        text: &str,
+        ink: Ink,
+    ) {
         let scaled = font.as_scaled(PxScale::from(size));
         let mut caret = x;
         let mut previous = None;
@@ -163,9 +270,30 @@ impl Canvas {
                 #[allow(clippy::cast_possible_truncation)]
                 let (left, top) = (bounds.min.x as i64, bounds.min.y as i64);
                 outlined.draw(|gx, gy, coverage| {
-                    self.blend(left + i64::from(gx), top + i64::from(gy), coverage, ink);
+                    self.blend_reference(left + i64::from(gx), top + i64::from(gy), coverage, ink);
                 });
             }
+        }
+    }
+
+    /// [`Canvas::blend`] as it was, with `f32::round`: the reference for [`level_of`].
+    #[cfg(test)]
+    fn blend_reference(&mut self, x: i64, y: i64, coverage: f32, ink: Ink) {
+        if x < 0 || y < 0 || x >= i64::from(CARD_WIDTH) || y >= i64::from(CARD_HEIGHT) {
+            return;
+        }
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        let level = (coverage.clamp(0.0, 1.0) * f32::from(LEVELS)).round() as u8;
+        if level == 0 {
+            return;
+        }
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        let i = (y as u32 * CARD_WIDTH + x as u32) as usize;
+        let shade = Canvas::shade(ink, level);
+        let old = self.pixels[i];
+        let same_ink = old != 0 && (old - 1) / LEVELS == ink as u8;
+        if old == 0 || !same_ink || shade > old {
+            self.pixels[i] = shade;
         }
     }
 
@@ -189,6 +317,27 @@ impl Canvas {
             .map_err(|e| format!("cannot encode the card: {e}"))?;
         Ok(out)
     }
+}
+
+/// The shade level (0..=[`LEVELS`]) of a pixel's `coverage`: `(coverage.clamp(0, 1) * LEVELS)`
+/// rounded half away from zero, without `f32::round` (a call into libm per pixel on the
+/// baseline x86-64 the CLI is built for). For the non-negative values here `x - trunc(x)` is
+/// exact, so this is `round` to the bit; a NaN comes out 0, as `round(NaN) as u8` does.
+/// Inlined by force: the CLI is built for size (opt-level "z"), and a call per pixel was a
+/// card's largest cost.
+#[inline(always)]
+fn level_of(coverage: f32) -> u8 {
+    // Most of a glyph's box is empty or wholly inside the glyph.
+    if coverage >= 1.0 {
+        return LEVELS;
+    }
+    if coverage.is_nan() || coverage <= 0.0 {
+        return 0;
+    }
+    let scaled = coverage * f32::from(LEVELS);
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let whole = scaled as u8;
+    whole + u8::from(scaled - f32::from(whole) >= 0.5)
 }
 
 /// The width of `text` in one line.
@@ -320,6 +469,14 @@ fn one_line(font: &FontRef<'_>, size: f32, text: &str, max: f32) -> String {
 /// A message when the fonts cannot be read (they are compiled in: a bug) or the PNG cannot be
 /// encoded.
 pub fn card_png(document: &Document, version: &Version) -> Result<Vec<u8>, String> {
+    draw_card(document, version, Canvas::text)?.png()
+}
+
+/// How a line of text is drawn: [`Canvas::text`] (tests compare it with the reference).
+type DrawText = fn(&mut Canvas, &FontRef<'static>, f32, f32, f32, &str, Ink);
+
+/// The card of `version`, drawn with `text`.
+fn draw_card(document: &Document, version: &Version, text: DrawText) -> Result<Canvas, String> {
     let fonts = fonts().ok_or("internal error: the card fonts do not parse")?;
     let by = byline(document, version);
     let mut canvas = Canvas::new();
@@ -330,25 +487,42 @@ pub fn card_png(document: &Document, version: &Version) -> Result<Vec<u8>, Strin
     canvas.rect(MARGIN as u32, CARD_HEIGHT - 120, max as u32, 3, Ink::Accent);
 
     let publisher = one_line(&fonts.bold, 30.0, &document.publisher.name, max);
-    canvas.text(&fonts.bold, 30.0, MARGIN, 110.0, &publisher, Ink::Accent);
+    text(
+        &mut canvas,
+        &fonts.bold,
+        30.0,
+        MARGIN,
+        110.0,
+        &publisher,
+        Ink::Accent,
+    );
 
     // Five lines of the smallest size never hold 1000 characters: a clipped title still ends
     // in an ellipsis.
     let (size, lines) = title_layout(&fonts.bold, clip(&version.title, 1000), max);
     let mut y = 140.0 + size;
     for line in &lines {
-        canvas.text(&fonts.bold, size, MARGIN, y, line, Ink::Text);
+        text(&mut canvas, &fonts.bold, size, MARGIN, y, line, Ink::Text);
         y += size * LINE_HEIGHT;
     }
     let authors = one_line(&fonts.regular, 34.0, &by.authors, max);
-    canvas.text(&fonts.regular, 34.0, MARGIN, 476.0, &authors, Ink::Muted);
+    text(
+        &mut canvas,
+        &fonts.regular,
+        34.0,
+        MARGIN,
+        476.0,
+        &authors,
+        Ink::Muted,
+    );
     let foot = match &by.series {
         Some(series) => format!("{series} · {}", by.date),
         None => by.date.clone(),
     };
     let foot = one_line(&fonts.regular, 28.0, &foot, max);
     #[allow(clippy::cast_precision_loss)]
-    canvas.text(
+    text(
+        &mut canvas,
         &fonts.regular,
         28.0,
         MARGIN,
@@ -356,7 +530,7 @@ pub fn card_png(document: &Document, version: &Version) -> Result<Vec<u8>, Strin
         &foot,
         Ink::Muted,
     );
-    canvas.png()
+    Ok(canvas)
 }
 
 /// Writes the card of every version of `document` to `<out_dir>/<id>/<lang>/card.png`.
@@ -407,6 +581,100 @@ pub(super) fn card_meta(document: &Document, version: &Version, options: &PageOp
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The seed's and every fixture's documents.
+    fn documents() -> Vec<Document> {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut all = Vec::new();
+        for folder in ["content", "tests/fixtures/content"] {
+            let mut ids: Vec<_> = fs::read_dir(root.join(folder))
+                .expect("content folder")
+                .filter_map(Result::ok)
+                .filter(|e| e.path().is_dir())
+                .collect();
+            ids.sort_by_key(fs::DirEntry::file_name);
+            for entry in ids {
+                let id = entry.file_name().to_string_lossy().into_owned();
+                let compiled = super::super::compile_commentary(&entry.path(), &id);
+                all.push(compiled.document.expect("compiles"));
+            }
+        }
+        all
+    }
+
+    #[test]
+    fn cards_are_drawn_pixel_for_pixel_as_ab_glyphs_draw_drew_them() {
+        let mut documents = documents();
+        assert_eq!(documents.len(), 5, "the seed and four fixtures");
+        // And titles at every size, in every script the fonts have, ellipsis and all.
+        let mut titled = documents[0].clone();
+        let long = "Türkiye-Azerbaycan İlişkileri Üzerinden Hedef Alınan Türk Devletleri Arasındaki Dayanışma ";
+        for (version, title) in titled
+            .versions
+            .iter_mut()
+            .zip(["Зерновые коридоры через Кавказ: Ёлка, Щит и Жёлудь", long])
+        {
+            version.title = title.repeat(3);
+        }
+        documents.push(titled.clone());
+        for (version, title) in titled.versions.iter_mut().zip(["Ω", "ƏəŞşĞğ İı ÇçÖöÜü"])
+        {
+            version.title = title.to_owned();
+        }
+        documents.push(titled);
+        let mut cards = 0;
+        for document in &documents {
+            for version in &document.versions {
+                let fast = draw_card(document, version, Canvas::text).expect("drawn");
+                let reference =
+                    draw_card(document, version, Canvas::text_reference).expect("drawn");
+                let differing = fast
+                    .pixels
+                    .iter()
+                    .zip(&reference.pixels)
+                    .filter(|(a, b)| a != b)
+                    .count();
+                assert_eq!(
+                    differing, 0,
+                    "{} {}: pixels differ",
+                    document.id, version.lang
+                );
+                assert!(reference.pixels.iter().filter(|p| **p != 0).count() > 10_000);
+                cards += 1;
+            }
+        }
+        assert_eq!(cards, 2 + 3 + 3 + 2 + 3 + 2 + 2);
+    }
+
+    #[test]
+    fn shade_levels_are_rounded_as_f32_round_does() {
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        let round = |c: f32| (c.clamp(0.0, 1.0) * f32::from(LEVELS)).round() as u8;
+        // Every 97th float from 0 to 1, each level's half-way points and their neighbours,
+        // out-of-range and odd values.
+        let mut values: Vec<f32> = (0..=1.0f32.to_bits())
+            .step_by(97)
+            .map(f32::from_bits)
+            .collect();
+        for level in 0..=LEVELS {
+            let half = (f32::from(level) + 0.5) / f32::from(LEVELS);
+            for bits in half.to_bits() - 4..=half.to_bits() + 4 {
+                values.push(f32::from_bits(bits));
+            }
+        }
+        values.extend([
+            -0.0,
+            -1.0,
+            1.5,
+            f32::INFINITY,
+            f32::NEG_INFINITY,
+            f32::NAN,
+            0.4999999,
+        ]);
+        for c in values {
+            assert_eq!(level_of(c), round(c), "{c:e}");
+        }
+    }
 
     #[test]
     fn titles_wrap_at_words_and_long_ones_end_in_an_ellipsis_at_a_word() {

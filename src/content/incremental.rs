@@ -33,7 +33,7 @@ use serde::{Deserialize, Serialize};
 use super::build::write_atomic;
 use super::pages::{description, PageOptions};
 use super::{Diagnostic, Severity};
-use crate::domain::Document;
+use crate::domain::{Document, Version};
 
 /// The environment variable that names the folder of the build stamps.
 pub const CACHE_ENV: &str = "COMMENTARY_CACHE_DIR";
@@ -62,12 +62,38 @@ impl Summary {
     /// The summary of a compiled document.
     pub fn of(document: &Document) -> Summary {
         let descriptions = document.versions.iter().map(description).collect();
-        let mut document = document.clone();
-        for v in &mut document.versions {
-            v.body = Vec::new();
-            v.notes = Vec::new();
-            v.citations = Vec::new();
-        }
+        // Field by field, so that the texts are never copied only to be dropped (and a field
+        // added to either struct must be decided on here).
+        let versions = document
+            .versions
+            .iter()
+            .map(|v| Version {
+                lang: v.lang.clone(),
+                title: v.title.clone(),
+                url: v.url.clone(),
+                published: v.published,
+                translator: v.translator.clone(),
+                body: Vec::new(),
+                notes: Vec::new(),
+                citations: Vec::new(),
+                align: v.align.clone(),
+                corrections: v.corrections.clone(),
+                withdrawn_note: v.withdrawn_note.clone(),
+            })
+            .collect();
+        let document = Document {
+            schema: document.schema,
+            id: document.id.clone(),
+            series: document.series.clone(),
+            number: document.number.clone(),
+            original_language: document.original_language.clone(),
+            published: document.published,
+            authors: document.authors.clone(),
+            publisher: document.publisher.clone(),
+            versions,
+            license: document.license.clone(),
+            withdrawn: document.withdrawn,
+        };
         Summary {
             document,
             descriptions,
@@ -384,4 +410,37 @@ pub fn write_stamp(
     };
     let json = serde_json::to_string(&stamp).map_err(io::Error::other)?;
     write_atomic(&stamp_path(stamps, id), &json)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_summary_is_the_document_without_its_texts() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        for (folder, id) in [
+            ("content", "2026-36"),
+            ("tests/fixtures/content", "fixture-features"),
+            ("tests/fixtures/content", "fixture-withdrawn"),
+        ] {
+            let compiled = super::super::compile_commentary(&root.join(folder).join(id), id);
+            let document = compiled.document.expect("compiles");
+            let summary = Summary::of(&document);
+            // What the summary was made as before: the whole document copied, the texts dropped.
+            let mut expected = document.clone();
+            for v in &mut expected.versions {
+                v.body = Vec::new();
+                v.notes = Vec::new();
+                v.citations = Vec::new();
+            }
+            assert_eq!(summary.document, expected, "{id}");
+            let descriptions: Vec<String> = document.versions.iter().map(description).collect();
+            assert_eq!(summary.descriptions, descriptions, "{id}");
+            assert!(document
+                .versions
+                .iter()
+                .all(|v| !v.body.is_empty() || v.withdrawn_note.is_some()));
+        }
+    }
 }

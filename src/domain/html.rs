@@ -25,18 +25,26 @@ pub fn escape_attr(value: &str) -> String {
     escape(value, true)
 }
 
+/// The text between the characters escaped is copied a run at a time: they are ASCII, so a byte
+/// equal to one is that character and never part of another (a character at a time, decoded and
+/// encoded again, was a visible part of writing an archive's pages).
 fn escape(value: &str, quotes: bool) -> String {
     let mut out = String::with_capacity(value.len());
-    for c in value.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' if quotes => out.push_str("&quot;"),
-            '\'' if quotes => out.push_str("&#39;"),
-            c => out.push(c),
-        }
+    let mut copied = 0;
+    for (at, byte) in value.bytes().enumerate() {
+        let entity = match byte {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' if quotes => "&quot;",
+            b'\'' if quotes => "&#39;",
+            _ => continue,
+        };
+        out.push_str(&value[copied..at]);
+        out.push_str(entity);
+        copied = at + 1;
     }
+    out.push_str(&value[copied..]);
     out
 }
 
@@ -75,6 +83,44 @@ pub fn embed_code(script: &str, document: &str, lang: &str, href: &str, title: &
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The character-at-a-time escape this replaced.
+    fn escape_reference(value: &str, quotes: bool) -> String {
+        let mut out = String::new();
+        for c in value.chars() {
+            match c {
+                '&' => out.push_str("&amp;"),
+                '<' => out.push_str("&lt;"),
+                '>' => out.push_str("&gt;"),
+                '"' if quotes => out.push_str("&quot;"),
+                '\'' if quotes => out.push_str("&#39;"),
+                c => out.push(c),
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn escaping_runs_matches_escaping_characters() {
+        for text in [
+            "",
+            "&",
+            "plain",
+            "Türkiye-Azerbaycan İlişkileri <b>&amp;</b> \"quoted\" 'single'",
+            "<<>>&&\"\"''",
+            "Зерновые & коридоры <через> Кавказ",
+            "end with &",
+            "😀<😀>😀&'\"",
+        ] {
+            for quotes in [false, true] {
+                assert_eq!(
+                    escape(text, quotes),
+                    escape_reference(text, quotes),
+                    "{text}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn text_escapes_markup_but_not_quotes() {

@@ -25,25 +25,25 @@ fn plain_text(inlines: &[Inline], out: &mut String) {
 /// wholly in emphasis (an editor's note such as "This is a translation of …"), else its first
 /// paragraph, cut at a word to at most 200 characters.
 pub fn description(version: &Version) -> String {
-    let paragraphs: Vec<(bool, String)> = version
-        .body
-        .iter()
-        .filter_map(|b| match b {
-            Block::Paragraph(inlines) => {
-                let note = matches!(inlines.as_slice(), [Inline::Emphasis(_)]);
-                let mut text = String::new();
-                plain_text(inlines, &mut text);
-                Some((note, text.split_whitespace().collect::<Vec<_>>().join(" ")))
-            }
-            _ => None,
-        })
-        .collect();
-    let text = paragraphs
-        .iter()
-        .find(|(note, p)| !note && p.chars().count() >= 80)
-        .or(paragraphs.first())
-        .map(|(_, p)| p.clone())
-        .unwrap_or_default();
+    // The paragraphs' texts in order, only as far as the one chosen (the whole body's text was
+    // made for every page and feed entry when the first long paragraph was all it needed).
+    let mut first = None;
+    let mut chosen = None;
+    for block in &version.body {
+        let Block::Paragraph(inlines) = block else {
+            continue;
+        };
+        let note = matches!(inlines.as_slice(), [Inline::Emphasis(_)]);
+        let mut text = String::new();
+        plain_text(inlines, &mut text);
+        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        if !note && text.chars().count() >= 80 {
+            chosen = Some(text);
+            break;
+        }
+        first.get_or_insert(text);
+    }
+    let text = chosen.or(first).unwrap_or_default();
     if text.chars().count() <= 200 {
         return text;
     }
@@ -145,4 +145,68 @@ pub(super) fn article_html(
     }
 
     article
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// [`description`]'s choice as it was made before: every paragraph's text first.
+    fn chosen_reference(version: &Version) -> String {
+        let paragraphs: Vec<(bool, String)> = version
+            .body
+            .iter()
+            .filter_map(|b| match b {
+                Block::Paragraph(inlines) => {
+                    let note = matches!(inlines.as_slice(), [Inline::Emphasis(_)]);
+                    let mut text = String::new();
+                    plain_text(inlines, &mut text);
+                    Some((note, text.split_whitespace().collect::<Vec<_>>().join(" ")))
+                }
+                _ => None,
+            })
+            .collect();
+        paragraphs
+            .iter()
+            .find(|(note, p)| !note && p.chars().count() >= 80)
+            .or(paragraphs.first())
+            .map(|(_, p)| p.clone())
+            .unwrap_or_default()
+    }
+
+    fn paragraph(text: &str) -> Block {
+        Block::Paragraph(vec![Inline::Text(text.to_owned())])
+    }
+
+    #[test]
+    fn the_description_takes_the_paragraph_it_took_before() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let compiled = crate::content::compile_commentary(&root.join("content/2026-36"), "2026-36");
+        let seed = compiled.document.expect("compiles");
+        let long = "A paragraph long enough to describe the commentary, at well over eighty characters of text.";
+        let note = Block::Paragraph(vec![Inline::Emphasis(vec![Inline::Text(long.to_owned())])]);
+        let bodies = [
+            vec![],
+            vec![paragraph("Short.")],
+            vec![paragraph("Short."), paragraph(long)],
+            vec![note.clone(), paragraph("Short.")],
+            vec![note.clone(), paragraph(long), paragraph("After.")],
+            vec![paragraph(&long.repeat(4)), paragraph(long)],
+        ];
+        let mut versions = seed.versions.clone();
+        for body in bodies {
+            let mut version = seed.versions[0].clone();
+            version.body = body;
+            versions.push(version);
+        }
+        for version in &versions {
+            let expected = chosen_reference(version);
+            let got = description(version);
+            if expected.chars().count() <= 200 {
+                assert_eq!(got, expected);
+            } else {
+                assert!(got.ends_with('…') && expected.starts_with(got.trim_end_matches('…')));
+            }
+        }
+    }
 }
