@@ -271,7 +271,7 @@ async function tallyNetwork(cdp) {
  * Opens `target` in a fresh context, instrumented (init script, CDP network tally, performance
  * metrics), and waits until it is ready and its network is quiet. The caller closes `context`.
  */
-async function openMeasured(browser, target, timeout) {
+async function openMeasured(browser, target, timeout, { cpuThrottle = 1 } = {}) {
   const context = await browser.newContext({ viewport: VIEWPORT });
   try {
     const page = await context.newPage();
@@ -279,6 +279,7 @@ async function openMeasured(browser, target, timeout) {
     const cdp = await context.newCDPSession(page);
     const requests = await tallyNetwork(cdp);
     await cdp.send('Performance.enable');
+    if (cpuThrottle > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpuThrottle });
     const quiet = track(page);
     await page.goto(target.url, { waitUntil: 'load' });
     const ready = await waitReady(page, timeout);
@@ -351,6 +352,26 @@ async function loadRun(browser, target) {
       bodyBytes: list.reduce((s, r) => s + r.body, 0),
       encodedBytes: list.reduce((s, r) => s + r.encoded, 0),
       files: list.map((r) => ({ url: r.url, body: r.body, encoded: r.encoded })),
+    };
+  } finally {
+    await context.close();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Start-up under 4× CPU throttling (CDP): the longest main-thread task until ready, and the
+// blocking time (the part of each task over 50 ms) until ready + 1 s
+
+async function throttledRun(browser, target) {
+  const { context, page, ready } = await openMeasured(browser, target, 60_000, { cpuThrottle: 4 });
+  try {
+    await page.waitForTimeout(1000);
+    const tasks = await page.evaluate((readyAt) => window.__bench.longTasks.filter(([start]) => start <= readyAt + 1000), ready);
+    return {
+      ready,
+      longest: tasks.reduce((m, [, d]) => Math.max(m, d), 0),
+      over50: tasks.filter(([, d]) => d > 50).length,
+      blocking: tasks.reduce((sum, [, d]) => sum + Math.max(0, d - 50), 0),
     };
   } finally {
     await context.close();
@@ -575,6 +596,12 @@ function report(r) {
   metric('main-thread task time until idle (CDP TaskDuration)', 'taskMs', ms);
   metric('blocking time, unthrottled (long tasks − 50 ms, until ready + 1 s)', 'blocking', ms);
   metric('CLS, 1280×800, whole load (PerformanceObserver)', 'cls', cls);
+  if (W.throttled?.length && B.throttled?.length) {
+    metric('4× CPU throttling (CDP): time to ready', 'ready', ms, W.throttled, B.throttled);
+    metric('4× CPU throttling: longest long task until ready + 1 s (long tasks are 50 ms or more; 0: none)', 'longest', ms, W.throttled, B.throttled);
+    metric('4× CPU throttling: tasks over 50 ms until ready + 1 s', 'over50', num, W.throttled, B.throttled);
+    metric('4× CPU throttling: blocking time until ready + 1 s', 'blocking', ms, W.throttled, B.throttled);
+  }
   metric('hover → popover shown (raw: includes each library\'s hover delay)', 'hoverShown', ms);
   metric('hover → popover settled at full size (end of its scale-in/fade-in)', 'hoverSettled', ms);
   metric('memory, 1 on the page: JS heap used after GC', 'jsHeapUsed', mb);
@@ -719,7 +746,7 @@ async function main() {
     baseline: { kind: 'baseline', url: pageUrl('baseline-50.html'), expect: { kind: 'baseline', expectedButtons: refsPerArticle * MANY, expectedShariff: MANY } },
   };
 
-  const result = { hints, opts, machine: machine(), widget: { loads: [], memory: [], lighthouse: [] }, baseline: { loads: [], memory: [], lighthouse: [] }, warnings: [] };
+  const result = { hints, opts, machine: machine(), widget: { loads: [], throttled: [], memory: [], lighthouse: [] }, baseline: { loads: [], throttled: [], memory: [], lighthouse: [] }, warnings: [] };
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   result.playwright = JSON.parse(readFileSync(path.join(ROOT, 'node_modules', 'playwright-core', 'package.json'), 'utf8')).version;
   try {
@@ -732,6 +759,15 @@ async function main() {
         const run = await loadRun(browser, targets[side]);
         result[side].loads.push(run);
         log(`  ${side.padEnd(8)} run ${i + 1}: ready ${ms(run.ready)}, ${group(run.encodedBytes)} B, hover ${ms(run.hoverShown)}, CLS ${run.cls.toFixed(3)}`);
+      }
+    }
+    log(`start-up at 4× CPU throttling: ${opts.runs} runs per page`);
+    for (let i = 0; i < opts.runs; i += 1) {
+      const order = i % 2 ? ['baseline', 'widget'] : ['widget', 'baseline'];
+      for (const side of order) {
+        const run = await throttledRun(browser, targets[side]);
+        result[side].throttled.push(run);
+        log(`  ${side.padEnd(8)} run ${i + 1}: ready ${ms(run.ready)}, longest task ${ms(run.longest)}, ${run.over50} over 50 ms`);
       }
     }
     log(`memory: ${MANY} copies, ${opts.memoryRuns} runs per page`);
