@@ -29,7 +29,15 @@ pub struct Place {
 /// The top edge of what the reader sees of the widget: the viewport's, or that of the host
 /// page's scrolling element holding the widget (a panel, a column with `overflow: auto`).
 fn view_top(root: &Element) -> f64 {
-    dom::scroll_parent(root).map_or(0.0, |scroller| rect(&scroller).0.max(0.0))
+    view(root).1
+}
+
+/// The host page's element scrolling the widget (`None`: the window) and the top of what the
+/// reader sees of it.
+fn view(root: &Element) -> (Option<Element>, f64) {
+    let scroller = dom::scroll_parent(root);
+    let top = scroller.as_ref().map_or(0.0, |s| rect(s).0.max(0.0));
+    (scroller, top)
 }
 
 fn rect(el: &Element) -> (f64, f64, f64) {
@@ -115,8 +123,7 @@ pub fn measure_place(root: &Element) -> Option<Place> {
 /// sees.
 fn scroll_into_place(root: &Element, element: &Element, at_end: bool, wanted: f64) {
     let (top, bottom, _) = rect(element);
-    let scroller = dom::scroll_parent(root);
-    let origin = scroller.as_ref().map_or(0.0, |s| rect(s).0.max(0.0));
+    let (scroller, origin) = view(root);
     let delta = if at_end { bottom } else { top } - origin - wanted;
     if delta.abs() < 0.5 {
         return;

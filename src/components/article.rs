@@ -148,6 +148,16 @@ fn NotesList(
     }
 }
 
+/// `version`'s notes list, its ids prefixed with `scope`; none when it has no notes.
+fn notes_list(
+    version: &Version,
+    ui: &'static UiStrings,
+    scope: &'static str,
+) -> Option<impl IntoView> {
+    (!version.notes.is_empty())
+        .then(|| view! { <NotesList notes=version.notes.clone() ui=ui scope=scope /> })
+}
+
 /// One version's body and its notes.
 fn single_body(version: &Version, ui: &'static UiStrings, notes_mode: NotesMode) -> AnyView {
     let footnotes = Footnotes::new(version, "", notes_mode);
@@ -158,11 +168,9 @@ fn single_body(version: &Version, ui: &'static UiStrings, notes_mode: NotesMode)
             footnotes: Some(footnotes),
         },
     );
-    let notes = (!version.notes.is_empty())
-        .then(|| view! { <NotesList notes=version.notes.clone() ui=ui /> });
     view! {
         <div class="ce-body" part="body">{body}</div>
-        {notes}
+        {notes_list(version, ui, "")}
     }
     .into_any()
 }
@@ -236,9 +244,7 @@ fn ParallelView(
         right_cells.push(view! { {alt()} {r.unwrap_or_else(|| gap().into_any())} });
     }
     let notes = |version: &Version, ui, scope| {
-        let list = (!version.notes.is_empty())
-            .then(|| view! { <NotesList notes=version.notes.clone() ui=ui scope=scope /> });
-        view! { <div class="ce-column-notes">{list}</div> }
+        view! { <div class="ce-column-notes">{notes_list(version, ui, scope)}</div> }
     };
     let left_list = notes(&left, left_ui, "");
     let right_list = notes(&right, right_ui, SECOND_SCOPE);

@@ -70,6 +70,30 @@ impl Footnotes {
         }
     }
 
+    /// The content of note `note` (empty when the version has no such note).
+    fn content_of(self, note: u32) -> Vec<crate::domain::Block> {
+        self.notes.with_value(|notes| {
+            notes
+                .iter()
+                .find(|n| n.number == note)
+                .map(|n| n.content.clone())
+                .unwrap_or_default()
+        })
+    }
+
+    /// Highlights note `note` and its references (`on`), or nothing.
+    fn light(self, note: u32, on: bool) {
+        let now = on.then_some(note);
+        if self.lit.try_get_untracked() != Some(now) {
+            let _ = self.lit.try_set(now);
+        }
+    }
+
+    /// The id of note `note`'s side note.
+    fn side_id(self, note: u32) -> String {
+        format!("{}side-{note}", self.scope)
+    }
+
     /// Feeds `input` to the rules and carries out their answer (the timer, the open note).
     fn feed(self, input: NoteInput) -> NoteAnswer {
         let Some(answer) = self.rules.try_update_value(|r| r.handle(input)) else {
@@ -130,12 +154,7 @@ pub fn FootnoteRef(
             .is_some_and(|a| side_note_shown(&a, note)),
         NotesMode::Popover => false,
     };
-    let light = move |on: bool| {
-        let now = on.then_some(note);
-        if footnotes.lit.try_get_untracked() != Some(now) {
-            let _ = footnotes.lit.try_set(now);
-        }
-    };
+    let light = move |on: bool| footnotes.light(note, on);
     let at = NoteRef { note, occurrence };
     let on_pointerenter = move |ev: ev::PointerEvent| {
         if is_hover_pointer(&ev) {
@@ -167,7 +186,7 @@ pub fn FootnoteRef(
         if no_popover() {
             if let Some(a) = anchor.get_untracked() {
                 let id = match footnotes.mode {
-                    NotesMode::Side => format!("{scope}side-{note}"),
+                    NotesMode::Side => footnotes.side_id(note),
                     _ => target.to_owned(),
                 };
                 focus_in_root(&a, &id);
@@ -197,9 +216,7 @@ pub fn FootnoteRef(
 
     let popover = move || {
         is_open.get().then(|| {
-            let content = footnotes.notes.with_value(|notes| {
-                notes.iter().find(|n| n.number == note).map(|n| n.content.clone()).unwrap_or_default()
-            });
+            let content = footnotes.content_of(note);
             view! { <FootnotePopover note=note occurrence=occurrence content=content footnotes=footnotes anchor=anchor ui=ui /> }
         })
     };
@@ -209,13 +226,7 @@ pub fn FootnoteRef(
         && occurrence == 1
         && footnotes.sided.with_value(|s| s.contains(&note)))
     .then(|| {
-        let content = footnotes.notes.with_value(|notes| {
-            notes
-                .iter()
-                .find(|n| n.number == note)
-                .map(|n| n.content.clone())
-                .unwrap_or_default()
-        });
+        let content = footnotes.content_of(note);
         view! { <SideNote note=note content=content footnotes=footnotes ui=ui /> }
     });
 
@@ -260,16 +271,14 @@ fn SideNote(
     footnotes: Footnotes,
     ui: &'static UiStrings,
 ) -> impl IntoView {
-    let lit = move |on: bool| {
-        let _ = footnotes.lit.try_set(on.then_some(note));
-    };
+    let lit = move |on: bool| footnotes.light(note, on);
     view! {
         <span
             class="ce-sidenote"
             part="sidenote"
             role="note"
             tabindex="-1"
-            id=format!("{}side-{note}", footnotes.scope)
+            id=footnotes.side_id(note)
             data-note=note.to_string()
             aria-label=format!("{} {note}", ui.note)
             class:ce-sidenote-lit=move || footnotes.lit.get() == Some(note)
